@@ -1,0 +1,215 @@
+"""One settings table: it drives validation, ``--help`` text, ``storyline settings`` and the docs.
+
+Precedence, lowest first: defaults < config file (``storyline.toml`` or ``--config FILE``,
+a ``[storyline]`` table or top-level keys) < environment (``STORYLINE_INGEST_MAX_BYTES`` for
+``ingest.max_bytes``) < explicit overrides (CLI flags, ``--set name=value``).
+The result is one frozen :class:`Settings` object passed down; there are no globals.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from storyline.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type
+    default: Any
+    help: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] | None = None
+
+
+SETTINGS: tuple[Setting, ...] = (
+    # where things go
+    Setting("db", str, "storyline.db", "Database: a SQLite file path or a postgresql:// URL."),
+    Setting("failure_policy", str, "record", "What a failing record does: 'record' stores a "
+            "rejection and goes on; 'stop' stops the run at the first failure.",
+            choices=("record", "stop")),
+    # ingest
+    Setting("ingest.max_bytes", int, 50_000_000, "Size cap for one input file, URL body or "
+            "record, in bytes; larger inputs are rejected.", minimum=1),
+    Setting("ingest.max_records", int, 10_000_000, "At most this many records are read from one "
+            "JSON Lines, WARC or feed file.", minimum=1),
+    Setting("ingest.url_timeout", float, 20.0, "Seconds before a URL fetch gives up.", minimum=0.1),
+    Setting("ingest.max_redirects", int, 5, "Redirects followed when fetching a URL.", minimum=0),
+    Setting("ingest.allow_private", bool, False, "Allow fetching URLs that resolve to private, "
+            "loopback or link-local addresses."),
+    Setting("ingest.user_agent", str, "storyline/0.1 (+https://github.com/storyline)",
+            "User-Agent header sent when fetching URLs."),
+    # clean
+    Setting("clean.languages", str, "en", "Comma-separated ISO 639-1 codes analysed; articles "
+            "in other languages are stored and marked unsupported."),
+    Setting("clean.min_chars", int, 80, "Cleaned text shorter than this is rejected as no_text.",
+            minimum=0),
+    Setting("clean.remove_furniture", bool, True, "Remove page furniture (share counters, "
+            "captions, 'Read more' lines, tag lists, login prompts) from extracted text."),
+    Setting("clean.favor_precision", bool, False, "Ask trafilatura to favour precision over "
+            "recall when extracting the main text from HTML."),
+    # dedupe
+    Setting("dedupe.threshold", float, 0.5, "MinHash LSH Jaccard threshold for near-duplicate "
+            "candidates.", minimum=0.05, maximum=1.0),
+    Setting("dedupe.num_perm", int, 128, "MinHash permutations.", minimum=16, maximum=1024),
+    Setting("dedupe.shingle", int, 5, "Word shingle length for MinHash.", minimum=1, maximum=20),
+    Setting("dedupe.containment", float, 0.7, "Verified overlap (shared shingles over the "
+            "shorter article's shingles) above which a candidate is a duplicate.",
+            minimum=0.0, maximum=1.0),
+    # nlp
+    Setting("nlp.model", str, "storyline-en", "spaCy pipeline: 'storyline-en' (shipped), an "
+            "installed package name such as en_core_web_trf, or a directory path."),
+    Setting("nlp.batch_size", int, 32, "Documents per nlp.pipe batch.", minimum=1),
+    Setting("nlp.n_process", int, 1, "Processes for nlp.pipe.", minimum=1),
+    # execution
+    Setting("execute.executor", str, "local", "Executor for per-article stages.",
+            choices=("local", "spark")),
+    Setting("execute.workers", int, 0, "Worker processes for the local executor; 0 means one "
+            "per CPU core.", minimum=0),
+    Setting("execute.batch_size", int, 64, "Articles per executor task and per database "
+            "transaction.", minimum=1),
+    # serve
+    Setting("serve.host", str, "127.0.0.1", "Address the HTTP server binds to."),
+    Setting("serve.port", int, 8000, "Port the HTTP server listens on.", minimum=1, maximum=65535),
+    Setting("serve.token", str, "", "Token required by write endpoints (POST /api/ingest); "
+            "empty disables them."),
+)
+
+SETTINGS_BY_NAME: Mapping[str, Setting] = MappingProxyType({s.name: s for s in SETTINGS})
+
+
+def _coerce(setting: Setting, value: Any) -> Any:
+    if setting.type is bool:
+        if isinstance(value, bool):
+            result: Any = value
+        elif isinstance(value, str) and value.strip().lower() in {"1", "true", "yes", "on"}:
+            result = True
+        elif isinstance(value, str) and value.strip().lower() in {"0", "false", "no", "off"}:
+            result = False
+        else:
+            raise ConfigError(f"setting {setting.name} takes true or false, not {value!r}")
+        return result
+    try:
+        result = setting.type(value)
+    except (TypeError, ValueError):
+        raise ConfigError(
+            f"setting {setting.name} takes a {setting.type.__name__}, not {value!r}",
+            hint=setting.help,
+        ) from None
+    if setting.minimum is not None and result < setting.minimum:
+        raise ConfigError(f"setting {setting.name} must be at least {setting.minimum}, not {value!r}")
+    if setting.maximum is not None and result > setting.maximum:
+        raise ConfigError(f"setting {setting.name} must be at most {setting.maximum}, not {value!r}")
+    if setting.choices is not None and result not in setting.choices:
+        raise ConfigError(
+            f"setting {setting.name} must be one of {', '.join(setting.choices)}, not {value!r}"
+        )
+    return result
+
+
+class Settings(Mapping[str, Any]):
+    """A frozen, validated view of every setting. ``settings["dedupe.threshold"]``."""
+
+    def __init__(self, values: Mapping[str, Any] | None = None) -> None:
+        merged = {s.name: s.default for s in SETTINGS}
+        for name, value in (values or {}).items():
+            if name not in SETTINGS_BY_NAME:
+                raise ConfigError(f"unknown setting {name!r}", hint="storyline settings lists them")
+            merged[name] = _coerce(SETTINGS_BY_NAME[name], value)
+        self._values = MappingProxyType(merged)
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted((k, repr(v)) for k, v in self._values.items())))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Settings, (dict(self._values),))
+
+    def with_(self, **overrides: Any) -> Settings:
+        """A copy with some settings changed; names use ``_`` for ``.`` (``dedupe_threshold``)."""
+        values = dict(self._values)
+        for key, value in overrides.items():
+            values[_name_from_kwarg(key)] = value
+        return Settings(values)
+
+    def __repr__(self) -> str:
+        changed = {k: v for k, v in self._values.items() if v != SETTINGS_BY_NAME[k].default}
+        return f"Settings({changed!r})"
+
+
+def _name_from_kwarg(key: str) -> str:
+    if key in SETTINGS_BY_NAME:
+        return key
+    for name in SETTINGS_BY_NAME:
+        if name.replace(".", "_") == key:
+            return name
+    raise ConfigError(f"unknown setting {key!r}", hint="storyline settings lists them")
+
+
+def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def env_name(name: str) -> str:
+    return "STORYLINE_" + name.upper().replace(".", "_")
+
+
+def load_settings(
+    config_file: str | Path | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Settings from defaults < config file < environment < overrides (``None`` values skipped)."""
+    values: dict[str, Any] = {}
+    path = Path(config_file) if config_file else Path("storyline.toml")
+    if config_file or path.is_file():
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file {path} does not exist") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+        values.update(_flatten(table.get("storyline", table)))
+    env = os.environ if environ is None else environ
+    for name in SETTINGS_BY_NAME:
+        if env_name(name) in env:
+            values[name] = env[env_name(name)]
+    for name, value in (overrides or {}).items():
+        if value is not None:
+            values[name] = value
+    return Settings(values)
+
+
+def parse_assignment(text: str) -> tuple[str, str]:
+    """``name=value`` from ``--set``."""
+    name, sep, value = text.partition("=")
+    if not sep or name.strip() not in SETTINGS_BY_NAME:
+        raise ConfigError(f"--set takes name=value with a known setting name, not {text!r}",
+                          hint="storyline settings lists them")
+    return name.strip(), value
+
+
+DEFAULT_SETTINGS = Settings()
