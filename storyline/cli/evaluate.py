@@ -1,0 +1,35 @@
+"""``storyline eval``: quality figures against the public corpora (team data, optional)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from storyline.cli._common import handle_errors
+
+DEFAULT_DATA = Path("../shared/data")
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Measure quality against the evaluation corpora (../shared/data by default)."""
+
+
+@eval_group.command("nlp")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DATA,
+              show_default=True, help="Folder with the evaluation corpora.")
+@click.option("--model", default=None, help="spaCy pipeline to evaluate (default: the shipped one).")
+@handle_errors
+def eval_nlp(data: Path, model: str | None) -> None:
+    """NER, parsing, tagging and speed of the NLP pipeline."""
+    if not data.is_dir():
+        click.echo(f"evaluation data not found at {data}; nothing to measure "
+                   "(pass --data DIR with the corpora)", err=True)
+        return
+    from storyline.nlp import evaluate
+
+    evaluate.main(data, model)
+
+
+COMMANDS = [eval_group]

@@ -1,0 +1,266 @@
+"""The corpus driver behind ``storyline run`` / ``ingest``: read → per-article stages on the
+executor → duplicate grouping → store, one transaction per batch.
+
+Resuming: records already stored (by content id) are skipped, the duplicate index is rebuilt
+from stored fingerprints in ingest order, and batches are atomic. So a run killed at any point
+and started again ends with the same database as an uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections import Counter
+from collections.abc import BinaryIO, Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from storyline.config import Settings
+from storyline.dedupe import DuplicateIndex, Fingerprint
+from storyline.errors import Rejected, StorylineError
+from storyline.execute import make_executor
+from storyline.ingest import read_inputs
+from storyline.pipeline import DEFAULT_STAGES, INGEST_STAGES, DocumentProcessor, Processed, crashed
+from storyline.records import Article, RawDocument
+from storyline.store import SqlStore, StoreBatch, open_store
+
+ProgressHook = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class _Member:
+    id: str
+    length: int
+    published: str | None
+    seq: int
+
+
+class DuplicateGroups:
+    """Duplicate groups and their canonical article: the fullest text, ties broken by the
+    earliest publication date, then by ingest order. Deterministic from the input order."""
+
+    def __init__(self) -> None:
+        self.members: dict[str, list[_Member]] = {}
+        self.canonical_of: dict[str, str] = {}
+        self._seq = 0
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str | None, int, str | None]]) -> DuplicateGroups:
+        groups = cls()
+        for article_id, duplicate_of, length, published in rows:
+            groups._remember(article_id, duplicate_of or article_id, length, published)
+        return groups
+
+    def _remember(self, article_id: str, canonical: str, length: int, published: str | None) -> None:
+        self._seq += 1
+        self.canonical_of[article_id] = canonical
+        self.members.setdefault(canonical, []).append(_Member(article_id, length, published, self._seq))
+
+    @staticmethod
+    def _best(members: list[_Member]) -> str:
+        return min(members, key=lambda m: (-m.length, m.published or "9999", m.seq)).id
+
+    def add(self, article: Article, duplicate_of: str | None) -> tuple[str | None, dict[str, str | None]]:
+        """Record a new article; return its ``duplicate_of`` and the other members whose
+        ``duplicate_of`` changes because the new one became the group's canonical copy."""
+        if duplicate_of is None:
+            self._remember(article.id, article.id, len(article.text), article.published.value)
+            return None, {}
+        old = self.canonical_of.get(duplicate_of, duplicate_of)
+        self._remember(article.id, old, len(article.text), article.published.value)
+        members = self.members[old]
+        new = self._best(members)
+        if new == old:
+            return old, {}
+        del self.members[old]
+        self.members[new] = members
+        changes: dict[str, str | None] = {}
+        for member in members:
+            self.canonical_of[member.id] = new
+            if member.id != article.id:
+                changes[member.id] = None if member.id == new else new
+        return (None if article.id == new else new), changes
+
+
+@dataclass
+class RunReport:
+    """What a run did: counts, status (ok | partial | failed), the database and a time split."""
+
+    run_id: int
+    db: str
+    status: str = "running"
+    counts: Counter[str] = field(default_factory=Counter)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def partial(self) -> bool:
+        return self.counts["rejected"] > 0
+
+
+class _Timer:
+    def __init__(self, seconds: dict[str, float], name: str) -> None:
+        self.seconds, self.name = seconds, name
+
+    def __enter__(self) -> None:
+        self.started = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        self.seconds[self.name] = self.seconds.get(self.name, 0.0) + time.perf_counter() - self.started
+
+
+def _new_documents(items: Iterable[RawDocument | Rejected], store: SqlStore, batch_size: int,
+                   report: RunReport, rejections: list[Rejected]) -> Iterator[RawDocument]:
+    """Documents not yet stored, in input order; read-stage rejections go to ``rejections``."""
+    seen: set[str] = set()
+    iterator = iter(items)
+    while True:
+        with _Timer(report.seconds, "read"):
+            chunk = list(itertools.islice(iterator, batch_size))
+        if not chunk:
+            return
+        with _Timer(report.seconds, "store"):
+            known = store.known_record_ids(x.id for x in chunk if isinstance(x, RawDocument))
+        for item in chunk:
+            report.counts["read"] += 1
+            if isinstance(item, Rejected):
+                rejections.append(item)
+            elif item.id in known or item.id in seen:
+                report.counts["already_stored"] += 1
+            else:
+                seen.add(item.id)
+                yield item
+
+
+def run(paths: Sequence[str], settings: Settings, *, command: str = "run",
+        stdin: BinaryIO | None = None, progress: ProgressHook | None = None,
+        analysis: bool = True) -> RunReport:
+    """Ingest ``paths`` and run the per-article stages into the store named by ``db``;
+    ``analysis=False`` stops after clean and dedupe (``storyline ingest``)."""
+    store = open_store(settings["db"])
+    changed = {k: v for k, v in settings.items() if k != "serve.token"}
+    report = RunReport(run_id=store.begin_run(command, list(paths), changed), db=store.url)
+    started = time.perf_counter()
+    try:
+        _run(paths, settings, store, report, stdin, progress, analysis)
+    except BaseException:
+        report.status = "failed"
+        store.finish_run(report.run_id, report.status, report.counts)
+        store.close()
+        raise
+    report.seconds["total"] = time.perf_counter() - started
+    report.status = "partial" if report.partial else "ok"
+    store.finish_run(report.run_id, report.status, report.counts)
+    store.close()
+    return report
+
+
+def _run(paths: Sequence[str], settings: Settings, store: SqlStore, report: RunReport,
+         stdin: BinaryIO | None, progress: ProgressHook | None, analysis: bool) -> None:
+    with _Timer(report.seconds, "load_index"):
+        index = DuplicateIndex(settings)
+        index.load((article_id, Fingerprint.from_bytes(data)) for article_id, data in store.iter_fingerprints())
+        groups = DuplicateGroups.from_rows(store.iter_group_members())
+    batch_size = settings["execute.batch_size"]
+    read_rejections: list[Rejected] = []
+    documents = _new_documents(read_inputs(list(paths), settings, stdin=stdin), store, batch_size,
+                               report, read_rejections)
+    executor = make_executor(settings)
+    processor = DocumentProcessor(settings, DEFAULT_STAGES if analysis else INGEST_STAGES)
+    try:
+        results = executor.imap(processor, documents, crashed)
+        while True:
+            with _Timer(report.seconds, "wait_workers"):
+                chunk = list(itertools.islice(results, batch_size))
+            batch = StoreBatch(rejections=read_rejections[:])
+            read_rejections.clear()
+            with _Timer(report.seconds, "dedupe"):
+                for result in chunk:
+                    _accept(result, batch, index, groups, report)
+            if settings["failure_policy"] == "stop" and batch.rejections:
+                first = batch.rejections[0]
+                raise StorylineError(f"{first.input}: {first.reason}",
+                                     hint="failure_policy=stop; use record to go on past bad inputs")
+            report.counts["rejected"] += len(batch.rejections)
+            with _Timer(report.seconds, "store"):
+                store.write_batch(report.run_id, batch)
+            if progress:
+                progress(len(batch))
+            if not chunk:
+                break
+    finally:
+        executor.close()
+
+
+def _accept(result: Processed | Rejected, batch: StoreBatch, index: DuplicateIndex,
+            groups: DuplicateGroups, report: RunReport) -> None:
+    if isinstance(result, Rejected):
+        batch.rejections.append(result)
+        return
+    for stage, seconds in result.timings.items():
+        report.seconds[f"worker.{stage}"] = report.seconds.get(f"worker.{stage}", 0.0) + seconds
+    article = result.article
+    match = index.add(article.id, Fingerprint.from_bytes(result.fingerprint))
+    duplicate_of, changes = groups.add(article, match.id if match else None)
+    batch.articles.append(article.replace(duplicate_of=duplicate_of))
+    batch.fingerprints[article.id] = result.fingerprint
+    in_batch = {a.id: i for i, a in enumerate(batch.articles)}
+    for member, new_target in changes.items():
+        if member in in_batch:
+            i = in_batch[member]
+            batch.articles[i] = batch.articles[i].replace(duplicate_of=new_target)
+        else:
+            batch.duplicate_updates[member] = new_target
+    report.counts["stored"] += 1
+    if duplicate_of:
+        report.counts["duplicates"] += 1
+
+
+def analyse(paths: Sequence[str], settings: Settings, *,
+            stdin: BinaryIO | None = None) -> Iterator[dict[str, object]]:
+    """Per-article records (OUTPUT.md) for ``paths`` without a database, in input order.
+
+    Duplicates are found among the inputs of this call; a rejected input yields a record with
+    ``rejected`` set, so every input gives exactly one line.
+    """
+    from storyline.records import rejected_output
+
+    index = DuplicateIndex(settings)
+    groups = DuplicateGroups()
+    executor = make_executor(settings)
+    processor = DocumentProcessor(settings)
+    items: list[RawDocument | Rejected] = []
+    seen: set[str] = set()
+
+    def documents() -> Iterator[RawDocument]:
+        for item in read_inputs(list(paths), settings, stdin=stdin):
+            items.append(item)
+            if isinstance(item, RawDocument) and item.id not in seen:
+                seen.add(item.id)
+                yield item
+
+    pending: list[Processed | Rejected] = []
+    outputs: dict[str, dict[str, object]] = {}
+    try:
+        for result in executor.imap(processor, documents(), crashed):
+            pending.append(result)
+        for result in pending:
+            if isinstance(result, Processed):
+                article = result.article
+                match = index.add(article.id, Fingerprint.from_bytes(result.fingerprint))
+                duplicate_of, changes = groups.add(article, match.id if match else None)
+                outputs[article.id] = article.replace(duplicate_of=duplicate_of).to_output()
+                for member, target in changes.items():
+                    outputs[member]["duplicate_of"] = target
+            else:
+                outputs[f"rejected:{result.input}:{result.id}"] = rejected_output(result)
+    finally:
+        executor.close()
+    by_id = {(r.article.id if isinstance(r, Processed) else r.id): r for r in pending}
+    for item in items:
+        if isinstance(item, Rejected):
+            yield rejected_output(item)
+            continue
+        result = by_id[item.id]
+        if isinstance(result, Processed):
+            yield outputs[result.article.id]
+        else:
+            yield outputs[f"rejected:{result.input}:{result.id}"]

@@ -1,0 +1,91 @@
+"""Recorded schema migrations, shared by SQLite and PostgreSQL.
+
+Each migration has a version, a name and a function over a connection; applied versions are
+recorded in ``schema_migrations`` and never run twice. A migration that adds to an existing
+table checks what is there first, because a fresh database gets every table of
+:mod:`storyline.store.schema` in its latest shape from migration 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, select, text
+
+from storyline.store import schema
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Connection], None]
+
+
+def _create_tables(conn: Connection) -> None:
+    schema.metadata.create_all(
+        conn,
+        tables=[schema.runs, schema.articles, schema.fingerprints, schema.rejections],
+    )
+
+
+def _full_text_search(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+            "title, text, content='articles', content_rowid='rowid', "
+            "tokenize='porter unicode61 remove_diacritics 2')"
+        ))
+        conn.execute(text(
+            "CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN "
+            "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END"
+        ))
+        conn.execute(text(
+            "CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN "
+            "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+            "VALUES ('delete', old.rowid, old.title, old.text); END"
+        ))
+        conn.execute(text(
+            "CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, text "
+            "ON articles BEGIN "
+            "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+            "VALUES ('delete', old.rowid, old.title, old.text); "
+            "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END"
+        ))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text(
+            "ALTER TABLE articles ADD COLUMN IF NOT EXISTS tsv tsvector GENERATED ALWAYS AS "
+            "(to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED"
+        ))
+        conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_tsv ON articles USING gin (tsv)"))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, fingerprints, rejections, runs", _create_tables),
+    Migration(2, "full-text search over article titles and text", _full_text_search),
+)
+
+
+def applied_versions(conn: Connection) -> set[int]:
+    schema.metadata.create_all(conn, tables=[schema.schema_migrations])
+    return set(conn.execute(select(schema.schema_migrations.c.version)).scalars())
+
+
+def migrate(conn: Connection) -> list[Migration]:
+    """Apply every migration not yet recorded, in order; return those applied."""
+    done = applied_versions(conn)
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version in done:
+            continue
+        migration.apply(conn)
+        conn.execute(schema.schema_migrations.insert().values(
+            version=migration.version, name=migration.name, applied_at=datetime.now(UTC)
+        ))
+        applied.append(migration)
+    return applied
+
+
+LATEST_VERSION = MIGRATIONS[-1].version

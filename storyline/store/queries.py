@@ -1,0 +1,171 @@
+"""The one read path: every renderer (CLI, HTTP API, web UI, exports) reads through here.
+
+Functions take a SQLAlchemy ``Engine`` and return plain dicts and lists, ready for JSON.
+All SQL is parameterised; user search text is turned into quoted FTS terms, never spliced.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Engine, and_, func, or_, select, text
+
+from storyline.errors import NotFoundError
+from storyline.store import schema
+from storyline.store.rows import row_to_output
+
+a = schema.articles.c
+MAX_LIMIT = 1000
+_TERM = re.compile(r"\w+", re.UNICODE)
+
+SUMMARY_COLUMNS = (a.id, a.seq, a.title, a.outlet, a.published, a.published_granularity,
+                   a.input, a.url, a.language, a.supported, a.duplicate_of)
+
+
+def _bounded(limit: int, offset: int) -> tuple[int, int]:
+    return max(1, min(int(limit), MAX_LIMIT)), max(0, int(offset))
+
+
+def _summary(row: Any) -> dict[str, Any]:
+    data = dict(row._mapping)
+    data["supported"] = bool(data["supported"])
+    return data
+
+
+def count_articles(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(schema.articles)).scalar() or 0)
+
+
+def fts_query(q: str) -> str:
+    """User text → an FTS5 query of quoted terms (all must match); empty when no terms."""
+    return " ".join(f'"{term}"' for term in _TERM.findall(q)[:32])
+
+
+def list_articles(engine: Engine, *, q: str | None = None, outlet: str | None = None,
+                  canonical_only: bool = False, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Articles in ingest order, optionally filtered by a full-text query and outlet."""
+    limit, offset = _bounded(limit, offset)
+    query = select(*SUMMARY_COLUMNS).order_by(a.seq).limit(limit).offset(offset)
+    conditions = []
+    if outlet:
+        conditions.append(a.outlet == outlet)
+    if canonical_only:
+        conditions.append(a.duplicate_of.is_(None))
+    if q:
+        ids = [hit["id"] for hit in search(engine, q, limit=MAX_LIMIT)]
+        conditions.append(a.id.in_(ids))
+    if conditions:
+        query = query.where(and_(*conditions))
+    with engine.connect() as conn:
+        return [_summary(row) for row in conn.execute(query)]
+
+
+def search(engine: Engine, q: str, *, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    """Full-text search over titles and texts, best first, with a short snippet."""
+    limit, offset = _bounded(limit, offset)
+    if engine.dialect.name == "postgresql":
+        sql = text(
+            "SELECT id, title, outlet, published, "
+            "ts_headline('english', text, plainto_tsquery('english', :q), "
+            "'MaxWords=30, MinWords=10, StartSel=[, StopSel=]') AS snippet "
+            "FROM articles WHERE tsv @@ plainto_tsquery('english', :q) "
+            "ORDER BY ts_rank(tsv, plainto_tsquery('english', :q)) DESC, seq "
+            "LIMIT :limit OFFSET :offset"
+        )
+        params: dict[str, Any] = {"q": q, "limit": limit, "offset": offset}
+    else:
+        match = fts_query(q)
+        if not match:
+            return []
+        sql = text(
+            "SELECT articles.id, articles.title, articles.outlet, articles.published, "
+            "snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet "
+            "FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH :match ORDER BY bm25(articles_fts), articles.seq "
+            "LIMIT :limit OFFSET :offset"
+        )
+        params = {"match": match, "limit": limit, "offset": offset}
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(sql, params)]
+
+
+def resolve_id(engine: Engine, article_id: str) -> str:
+    """The full id for an id or a unique prefix of at least 4 characters."""
+    with engine.connect() as conn:
+        if conn.execute(select(a.id).where(a.id == article_id)).first():
+            return article_id
+        if len(article_id) >= 4 and re.fullmatch(r"[0-9a-f]+", article_id):
+            found = list(conn.execute(select(a.id).where(a.id.like(f"{article_id}%")).limit(2)).scalars())
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                raise NotFoundError(f"id prefix {article_id!r} matches more than one article",
+                                    hint="give more characters of the id")
+    raise NotFoundError(f"no article with id {article_id!r}", hint="storyline articles lists them")
+
+
+def get_article(engine: Engine, article_id: str) -> dict[str, Any]:
+    """The full per-article record (OUTPUT.md) plus its duplicate group."""
+    full_id = resolve_id(engine, article_id)
+    with engine.connect() as conn:
+        row = conn.execute(select(schema.articles).where(a.id == full_id)).mappings().one()
+        output = row_to_output(row)
+        canonical = row["duplicate_of"] or row["id"]
+        output["duplicates"] = list(conn.execute(
+            select(a.id).where(or_(a.duplicate_of == canonical, a.id == canonical), a.id != full_id)
+            .order_by(a.seq)).scalars())
+    return output
+
+
+def iter_article_outputs(engine: Engine, *, canonical_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Every stored article as its OUTPUT.md record, in ingest order (streamed)."""
+    query = select(schema.articles).order_by(a.seq)
+    if canonical_only:
+        query = query.where(a.duplicate_of.is_(None))
+    with engine.connect() as conn:
+        for row in conn.execution_options(yield_per=200).execute(query).mappings():
+            yield row_to_output(row)
+
+
+def list_rejections(engine: Engine, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    limit, offset = _bounded(limit, offset)
+    r = schema.rejections.c
+    query = (select(r.id, r.input, r.record_id, r.code, r.reason, r.stage, r.run_id)
+             .order_by(r.id).limit(limit).offset(offset))
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def duplicate_groups(engine: Engine) -> list[dict[str, Any]]:
+    """Groups with more than one member: the canonical id and its duplicates."""
+    query = (select(a.duplicate_of, func.count(), func.min(a.seq))
+             .where(a.duplicate_of.is_not(None)).group_by(a.duplicate_of).order_by(func.min(a.seq)))
+    with engine.connect() as conn:
+        groups = []
+        for canonical, _count, _first in conn.execute(query):
+            members = list(conn.execute(select(a.id).where(a.duplicate_of == canonical)
+                                        .order_by(a.seq)).scalars())
+            groups.append({"canonical": canonical, "duplicates": members})
+        return groups
+
+
+def list_runs(engine: Engine, *, limit: int = 20) -> list[dict[str, Any]]:
+    r = schema.runs.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(schema.runs).order_by(r.id.desc()).limit(limit)).mappings()
+        return [{**row, "inputs": json.loads(row["inputs"]),
+                 "counts": json.loads(row["counts"]) if row["counts"] else None} for row in rows]
+
+
+def stats(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {
+            "articles": int(conn.execute(select(func.count()).select_from(schema.articles)).scalar() or 0),
+            "canonical": int(conn.execute(select(func.count()).select_from(schema.articles)
+                                          .where(a.duplicate_of.is_(None))).scalar() or 0),
+            "rejections": int(conn.execute(select(func.count()).select_from(schema.rejections)).scalar() or 0),
+        }

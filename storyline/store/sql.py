@@ -1,0 +1,155 @@
+"""The SQL store: one implementation over SQLAlchemy Core for SQLite (default) and PostgreSQL.
+
+SQLite runs in WAL mode with one writer (this process), ``synchronous=NORMAL`` and a busy
+timeout, so readers (``storyline serve``) never block a run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+
+from storyline.errors import StoreError
+from storyline.store import schema
+from storyline.store.base import StoreBatch
+from storyline.store.migrations import migrate
+from storyline.store.rows import article_to_row
+
+_ID_CHUNK = 500
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for a SQLite path or a database URL."""
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    try:
+        engine = create_engine(url, future=True)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise StoreError(f"cannot open database {url!r}: {exc}",
+                         hint="pass --db FILE or --db postgresql://user@host/dbname") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class SqlStore:
+    """A :class:`storyline.store.base.Store` over any SQLAlchemy engine we support."""
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        try:
+            with self.engine.begin() as conn:
+                if create:
+                    migrate(conn)
+                self._next_seq = (conn.execute(select(func.max(schema.articles.c.seq))).scalar() or 0) + 1
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open or migrate database {url!r}: {exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0]}",
+                             hint="check the path or URL, and that the file is a storyline database") from None
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def _insert(self, table: Any) -> Any:
+        if self.dialect == "postgresql":
+            return postgresql.insert(table).on_conflict_do_nothing()
+        return sqlite.insert(table).on_conflict_do_nothing()
+
+    # runs -------------------------------------------------------------------------------------
+    def begin_run(self, command: str, inputs: list[str], settings: Mapping[str, Any]) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(schema.runs.insert().values(
+                command=command,
+                started_at=datetime.now(UTC),
+                status="running",
+                inputs=json.dumps(inputs, ensure_ascii=False),
+                settings=json.dumps(dict(settings), default=str, ensure_ascii=False),
+            ))
+            return int(result.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, status: str, counts: Mapping[str, int]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(schema.runs).where(schema.runs.c.id == run_id).values(
+                finished_at=datetime.now(UTC), status=status, counts=json.dumps(dict(counts))
+            ))
+
+    # writes -----------------------------------------------------------------------------------
+    def known_record_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(ids))
+        known: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), _ID_CHUNK):
+                chunk = wanted[i:i + _ID_CHUNK]
+                known.update(conn.execute(
+                    select(schema.articles.c.id).where(schema.articles.c.id.in_(chunk))).scalars())
+                known.update(conn.execute(select(schema.rejections.c.record_id).where(
+                    schema.rejections.c.record_id.in_(chunk))).scalars())
+        return known
+
+    def write_batch(self, run_id: int, batch: StoreBatch) -> None:
+        """Write a batch in one transaction; already stored records are left as they are."""
+        if not batch.articles and not batch.rejections and not batch.duplicate_updates:
+            return
+        try:
+            with self.engine.begin() as conn:
+                seq = self._next_seq
+                rows = []
+                for article in batch.articles:
+                    rows.append(article_to_row(article, seq, run_id))
+                    seq += 1
+                if rows:
+                    conn.execute(self._insert(schema.articles), rows)
+                if batch.fingerprints:
+                    conn.execute(self._insert(schema.fingerprints), [
+                        {"article_id": key, "data": value} for key, value in batch.fingerprints.items()
+                    ])
+                if batch.rejections:
+                    conn.execute(self._insert(schema.rejections), [
+                        {"input": r.input, "record_id": r.id, "code": r.code, "reason": r.reason,
+                         "stage": r.stage, "run_id": run_id}
+                        for r in batch.rejections
+                    ])
+                for article_id, duplicate_of in batch.duplicate_updates.items():
+                    conn.execute(update(schema.articles).where(schema.articles.c.id == article_id)
+                                 .values(duplicate_of=duplicate_of))
+            self._next_seq = seq
+        except SQLAlchemyError as exc:
+            raise StoreError(f"writing to {self.url!r} failed: {str(exc).splitlines()[0]}") from None
+
+    # reads needed by the pipeline -------------------------------------------------------------
+    def iter_fingerprints(self) -> Iterator[tuple[str, bytes]]:
+        """Stored fingerprints in ingest order, to rebuild the duplicate index."""
+        query = (select(schema.fingerprints.c.article_id, schema.fingerprints.c.data)
+                 .join(schema.articles, schema.articles.c.id == schema.fingerprints.c.article_id)
+                 .order_by(schema.articles.c.seq))
+        with self.engine.connect() as conn:
+            for article_id, data in conn.execute(query):
+                yield article_id, bytes(data)
+
+    def iter_group_members(self) -> Iterator[tuple[str, str | None, int, str | None]]:
+        """``(id, duplicate_of, text length, published)`` of every article, in ingest order."""
+        a = schema.articles.c
+        query = select(a.id, a.duplicate_of, func.length(a.text), a.published).order_by(a.seq)
+        with self.engine.connect() as conn:
+            for article_id, duplicate_of, length, published in conn.execute(query):
+                yield article_id, duplicate_of, int(length or 0), published
+
+    def close(self) -> None:
+        self.engine.dispose()
