@@ -11,11 +11,12 @@ from __future__ import annotations
 import itertools
 import time
 from collections import Counter
-from collections.abc import BinaryIO, Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from storyline.config import Settings
-from storyline.dedupe import DuplicateIndex, Fingerprint
+from storyline.dedupe import CanonicalCandidate, DuplicateIndex, Fingerprint, choose_canonical, reassign
 from storyline.errors import Rejected, StorylineError
 from storyline.execute import make_executor
 from storyline.ingest import read_inputs
@@ -26,59 +27,40 @@ from storyline.store import SqlStore, StoreBatch, open_store
 ProgressHook = Callable[[int], None]
 
 
-@dataclass(frozen=True)
-class _Member:
-    id: str
-    length: int
-    published: str | None
-    seq: int
-
-
 class DuplicateGroups:
-    """Duplicate groups and their canonical article: the fullest text, ties broken by the
-    earliest publication date, then by ingest order. Deterministic from the input order."""
+    """Duplicate groups and their canonical member (rule: :func:`storyline.dedupe.choose_canonical`).
+
+    Deterministic from the input order, and rebuilt from the store when a run resumes."""
 
     def __init__(self) -> None:
-        self.members: dict[str, list[_Member]] = {}
+        self.members: dict[str, list[CanonicalCandidate]] = {}
         self.canonical_of: dict[str, str] = {}
-        self._seq = 0
 
-    @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, str | None, int, str | None]]) -> DuplicateGroups:
-        groups = cls()
-        for article_id, duplicate_of, length, published in rows:
-            groups._remember(article_id, duplicate_of or article_id, length, published)
-        return groups
-
-    def _remember(self, article_id: str, canonical: str, length: int, published: str | None) -> None:
-        self._seq += 1
+    def remember(self, article_id: str, duplicate_of: str | None, fp: Fingerprint,
+                 published: str | None) -> None:
+        canonical = duplicate_of or article_id
         self.canonical_of[article_id] = canonical
-        self.members.setdefault(canonical, []).append(_Member(article_id, length, published, self._seq))
+        self.members.setdefault(canonical, []).append(CanonicalCandidate.of(article_id, fp, published))
 
-    @staticmethod
-    def _best(members: list[_Member]) -> str:
-        return min(members, key=lambda m: (-m.length, m.published or "9999", m.seq)).id
-
-    def add(self, article: Article, duplicate_of: str | None) -> tuple[str | None, dict[str, str | None]]:
+    def add(self, article: Article, fp: Fingerprint,
+            duplicate_of: str | None) -> tuple[str | None, dict[str, str | None]]:
         """Record a new article; return its ``duplicate_of`` and the other members whose
         ``duplicate_of`` changes because the new one became the group's canonical copy."""
         if duplicate_of is None:
-            self._remember(article.id, article.id, len(article.text), article.published.value)
+            self.remember(article.id, None, fp, article.published.value)
             return None, {}
         old = self.canonical_of.get(duplicate_of, duplicate_of)
-        self._remember(article.id, old, len(article.text), article.published.value)
+        self.remember(article.id, old, fp, article.published.value)
         members = self.members[old]
-        new = self._best(members)
-        if new == old:
-            return old, {}
-        del self.members[old]
-        self.members[new] = members
-        changes: dict[str, str | None] = {}
-        for member in members:
-            self.canonical_of[member.id] = new
-            if member.id != article.id:
-                changes[member.id] = None if member.id == new else new
-        return (None if article.id == new else new), changes
+        current = {m.id: (None if m.id == old else old) for m in members if m.id != article.id}
+        changes = reassign(members, current)
+        new = choose_canonical(members)
+        if new != old:
+            self.members[new] = self.members.pop(old)
+            for member in members:
+                self.canonical_of[member.id] = new
+        own = changes.pop(article.id, None if article.id == new else new)
+        return own, changes
 
 
 @dataclass
@@ -157,8 +139,13 @@ def _run(paths: Sequence[str], settings: Settings, store: SqlStore, report: RunR
          stdin: BinaryIO | None, progress: ProgressHook | None, analysis: bool) -> None:
     with _Timer(report.seconds, "load_index"):
         index = DuplicateIndex(settings)
-        index.load((article_id, Fingerprint.from_bytes(data)) for article_id, data in store.iter_fingerprints())
-        groups = DuplicateGroups.from_rows(store.iter_group_members())
+        groups = DuplicateGroups()
+        stored = []
+        for article_id, data, duplicate_of, published in store.iter_dedupe_state():
+            fp = Fingerprint.from_bytes(data)
+            stored.append((article_id, fp))
+            groups.remember(article_id, duplicate_of, fp, published)
+        index.load(stored)
     batch_size = settings["execute.batch_size"]
     read_rejections: list[Rejected] = []
     documents = _new_documents(read_inputs(list(paths), settings, stdin=stdin), store, batch_size,
@@ -198,8 +185,9 @@ def _accept(result: Processed | Rejected, batch: StoreBatch, index: DuplicateInd
     for stage, seconds in result.timings.items():
         report.seconds[f"worker.{stage}"] = report.seconds.get(f"worker.{stage}", 0.0) + seconds
     article = result.article
-    match = index.add(article.id, Fingerprint.from_bytes(result.fingerprint))
-    duplicate_of, changes = groups.add(article, match.id if match else None)
+    fp = Fingerprint.from_bytes(result.fingerprint)
+    match = index.add(article.id, fp)
+    duplicate_of, changes = groups.add(article, fp, match.id if match else None)
     batch.articles.append(article.replace(duplicate_of=duplicate_of))
     batch.fingerprints[article.id] = result.fingerprint
     in_batch = {a.id: i for i, a in enumerate(batch.articles)}
@@ -245,8 +233,9 @@ def analyse(paths: Sequence[str], settings: Settings, *,
         for result in pending:
             if isinstance(result, Processed):
                 article = result.article
-                match = index.add(article.id, Fingerprint.from_bytes(result.fingerprint))
-                duplicate_of, changes = groups.add(article, match.id if match else None)
+                fp = Fingerprint.from_bytes(result.fingerprint)
+                match = index.add(article.id, fp)
+                duplicate_of, changes = groups.add(article, fp, match.id if match else None)
                 outputs[article.id] = article.replace(duplicate_of=duplicate_of).to_output()
                 for member, target in changes.items():
                     outputs[member]["duplicate_of"] = target

@@ -101,16 +101,21 @@ def _cell(value: Any) -> Any:
     return value
 
 
+WIDE_COLUMNS = {"title": 60, "input": 48, "reason": 80, "snippet": 80, "help": 90}
+
+
 def emit_table(rows: list[Mapping[str, Any]], columns: list[str], title: str | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title, show_lines=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="ellipsis", no_wrap=True,
+                         max_width=WIDE_COLUMNS.get(column, 24))
     for row in rows:
         table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-    Console().print(table)
+    console = Console() if sys.stdout.isatty() else Console(width=200)
+    console.print(table)
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from storyline.cli._common import (
     settings_from,
 )
 
-SUMMARY = ["id", "published", "outlet", "title", "duplicate_of", "language", "input"]
+SUMMARY = ["id", "published", "outlet", "title", "duplicate_of", "input"]
 
 
 def _engine(db: str | None, config_file: str | None, assignments: tuple[str, ...]):  # type: ignore[no-untyped-def]

@@ -134,22 +134,15 @@ class SqlStore:
             raise StoreError(f"writing to {self.url!r} failed: {str(exc).splitlines()[0]}") from None
 
     # reads needed by the pipeline -------------------------------------------------------------
-    def iter_fingerprints(self) -> Iterator[tuple[str, bytes]]:
-        """Stored fingerprints in ingest order, to rebuild the duplicate index."""
-        query = (select(schema.fingerprints.c.article_id, schema.fingerprints.c.data)
-                 .join(schema.articles, schema.articles.c.id == schema.fingerprints.c.article_id)
-                 .order_by(schema.articles.c.seq))
+    def iter_dedupe_state(self) -> Iterator[tuple[str, bytes, str | None, str | None]]:
+        """``(id, fingerprint, duplicate_of, published)`` in ingest order, to rebuild the
+        duplicate index and groups when a run starts or resumes."""
+        a, f = schema.articles.c, schema.fingerprints.c
+        query = (select(a.id, f.data, a.duplicate_of, a.published)
+                 .join(schema.fingerprints, f.article_id == a.id).order_by(a.seq))
         with self.engine.connect() as conn:
-            for article_id, data in conn.execute(query):
-                yield article_id, bytes(data)
-
-    def iter_group_members(self) -> Iterator[tuple[str, str | None, int, str | None]]:
-        """``(id, duplicate_of, text length, published)`` of every article, in ingest order."""
-        a = schema.articles.c
-        query = select(a.id, a.duplicate_of, func.length(a.text), a.published).order_by(a.seq)
-        with self.engine.connect() as conn:
-            for article_id, duplicate_of, length, published in conn.execute(query):
-                yield article_id, duplicate_of, int(length or 0), published
+            for article_id, data, duplicate_of, published in conn.execution_options(yield_per=1000).execute(query):
+                yield article_id, bytes(data), duplicate_of, published
 
     def close(self) -> None:
         self.engine.dispose()
