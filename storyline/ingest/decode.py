@@ -76,6 +76,22 @@ def _looks_utf16(head: bytes) -> str | None:
     return None
 
 
+#: On a tie, the encodings of most Western news pages win over look-alikes (cp1250, cp775…).
+_PREFERRED = ("cp1252", "iso8859_15", "latin_1")
+
+
+def _best_guess(data: bytes):  # type: ignore[no-untyped-def]
+    """charset-normalizer's best match, preferring cp1252/latin-1 when they fit as well."""
+    matches = list(from_bytes(data[:2_000_000]))
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        if match.encoding in _PREFERRED and match.chaos <= best.chaos + 0.02:
+            return match
+    return best
+
+
 def control_ratio(text: str) -> float:
     """Share of control characters other than white space (a sign of binary content)."""
     sample = text[:20000]
@@ -130,7 +146,7 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> tuple[s
                     f"invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}) in text that is otherwise UTF-8",
                     STAGE, name,
                 )
-            guess = from_bytes(data[:2_000_000]).best()
+            guess = _best_guess(data)
             if guess is None or guess.chaos > _MAX_CHAOS:
                 return reject("encoding", "not UTF-8, and no other text encoding fits", STAGE, name)
             try:

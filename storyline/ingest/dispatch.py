@@ -109,8 +109,11 @@ def read_stream(stream: BinaryIO, name: str, settings: Settings, fmt: str = "", 
     max_bytes = settings["ingest.max_bytes"]
     try:
         head = stream.read(4096)
-    except OSError as exc:
-        yield reject("unreachable", f"cannot read the input ({exc})", STAGE, name)
+    except _GZIP_ERRORS as exc:
+        if gzipped:
+            yield reject("malformed", f"truncated or corrupt gzip data ({type(exc).__name__}: {exc})", STAGE, name)
+        else:
+            yield reject("unreachable", f"cannot read the input ({exc})", STAGE, name)
         return
     if head.startswith(b"\x1f\x8b") and fmt != "warc":
         yield from read_stream(gzip.GzipFile(fileobj=io.BufferedReader(_Prefixed(head, stream))), name, settings, fmt, True)  # type: ignore[arg-type]

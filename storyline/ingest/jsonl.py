@@ -46,6 +46,8 @@ def record_to_document(obj: Any, name: str, settings: Settings) -> Item:
         return reject("malformed", f"expected a JSON object, found {type(obj).__name__}", STAGE, name)
     html = obj.get("html")
     text = _field(obj, _TEXT_FIELDS)
+    if text is None:
+        text = next((obj[key] for key in _TEXT_FIELDS if key in obj), None)
     body, content_type = (html, "html") if html not in (None, "") else (text, "text")
     if body is None:
         return reject("no_text", "the record has no 'text' or 'html' field", STAGE, name)

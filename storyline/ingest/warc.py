@@ -84,6 +84,9 @@ def read_warc(stream: BinaryIO, name: str, settings: Settings) -> Iterator[Item]
             except StopIteration:
                 break
             number += 1
+            if getattr(record, "format", "warc") != "warc":
+                yield reject("malformed", f"record {number} is not a WARC record (no WARC/1.x header)", STAGE, f"{name}#record-{number}")
+                return
             if number > limit:
                 yield reject("too_large", f"more than {limit:,} records (setting ingest.max_records); the rest were not read", STAGE, name)
                 return
