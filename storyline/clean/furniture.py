@@ -52,6 +52,15 @@ _PATTERNS = [re.compile(p, re.I) for p in (
 )]
 _MAX_PATTERN_WORDS = 40
 
+#: Labelled furniture ("Read more: …", "Tags: …") is removed even when it reads like a sentence;
+#: every other pattern spares lines that look like article sentences.
+_LABEL = re.compile(
+    r"^[\s•·▪●◦*\-–—|]*(read more|see more|see also|related( \w+)?|also read|read also|more on this"
+    r"|tags?|topics?|filed under|check out this related \w+)\s*:|^source\s*link|^read (the )?(entire|full) (article|story)"
+    r"|^you must be logged in|^(please )?(log ?in|sign ?in|register) to (comment|reply|post|like)",
+    re.I,
+)
+
 #: A share/like/view counter: only numbers (``0 0``, ``12``, ``1.2K 34``).
 _COUNTER = re.compile(r"^[\d\s.,:/|kKmM]+$")
 
@@ -94,6 +103,8 @@ def looks_like_sentence(line: str) -> bool:
 
 def is_pattern_furniture(line: str) -> bool:
     if len(words(line)) > _MAX_PATTERN_WORDS:
+        return False
+    if looks_like_sentence(line) and not _LABEL.search(line):
         return False
     return any(p.search(line) for p in _PATTERNS)
 
