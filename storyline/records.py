@@ -113,7 +113,8 @@ class Quote:
     cue: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        speaker = self.speaker.to_dict() if self.speaker else {"entity": None, "name": None}
+        speaker: dict[str, Any] = (self.speaker.to_dict() if self.speaker
+                                   else {"entity": None, "name": None})
         speaker["mention"] = self.speaker_mention.to_dict() if self.speaker_mention else None
         return {
             "text": self.text,

@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from storyline.config import Settings
-from storyline.dedupe import CanonicalCandidate, DuplicateIndex, Fingerprint, choose_canonical, reassign
+from storyline.dedupe import (
+    CanonicalCandidate,
+    DuplicateIndex,
+    Fingerprint,
+    choose_canonical,
+    reassign,
+)
 from storyline.errors import Rejected, StorylineError
 from storyline.execute import make_executor
 from storyline.ingest import read_inputs

@@ -7,7 +7,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -104,7 +104,7 @@ def _cell(value: Any) -> Any:
 WIDE_COLUMNS = {"title": 60, "input": 48, "reason": 80, "snippet": 80, "help": 90}
 
 
-def emit_table(rows: list[Mapping[str, Any]], columns: list[str], title: str | None = None) -> None:
+def emit_table(rows: Sequence[Mapping[str, Any]], columns: list[str], title: str | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -125,7 +125,13 @@ def progress_bar(label: str, quiet: bool, total: int | None = None) -> Iterator[
         yield lambda n: None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TimeElapsedColumn,
+    )
 
     with Progress(SpinnerColumn(), "[progress.description]{task.description}", BarColumn(),
                   MofNCompleteColumn(), TimeElapsedColumn(), console=Console(stderr=True),

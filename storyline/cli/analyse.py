@@ -6,7 +6,13 @@ import sys
 
 import click
 
-from storyline.cli._common import common_options, emit_json, emit_jsonl, handle_errors, settings_from
+from storyline.cli._common import (
+    common_options,
+    emit_json,
+    emit_jsonl,
+    handle_errors,
+    settings_from,
+)
 from storyline.errors import EXIT_PARTIAL
 
 

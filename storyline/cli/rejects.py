@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from storyline.cli._common import common_options, emit_csv, emit_json, emit_table, handle_errors, settings_from
+from storyline.cli._common import (
+    common_options,
+    emit_csv,
+    emit_json,
+    emit_table,
+    handle_errors,
+    settings_from,
+)
 
 COLUMNS = ["id", "input", "stage", "code", "reason"]
 

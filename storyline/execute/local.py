@@ -65,7 +65,12 @@ class LocalExecutor:
                 yield fn(item)
             return
         run_chunk: _Chunk[T, R] = _Chunk(fn)
-        chunks = iter(lambda it=iter(items): list(itertools.islice(it, self.chunk_size)), [])
+        source = iter(items)
+
+        def next_chunk() -> list[T]:
+            return list(itertools.islice(source, self.chunk_size))
+
+        chunks = iter(next_chunk, [])
         in_flight: deque[tuple[list[T], Future[list[R]]]] = deque()
         limit = self.workers * self.window
         for chunk in chunks:

@@ -73,8 +73,19 @@ def applied_versions(conn: Connection) -> set[int]:
     return set(conn.execute(select(schema.schema_migrations.c.version)).scalars())
 
 
+#: Key of the PostgreSQL advisory lock held while migrating (any constant 64-bit integer).
+_MIGRATION_LOCK = 0x53544F52594C4E  # "STORYLN"
+
+
 def migrate(conn: Connection) -> list[Migration]:
-    """Apply every migration not yet recorded, in order; return those applied."""
+    """Apply every migration not yet recorded, in order; return those applied.
+
+    On PostgreSQL a transaction-scoped advisory lock serialises concurrent migrators (two
+    ``storyline`` processes opening a fresh database at once); SQLite's write lock does the same
+    there.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
     done = applied_versions(conn)
     applied = []
     for migration in MIGRATIONS:

@@ -169,3 +169,122 @@ def stats(engine: Engine) -> dict[str, int]:
                                           .where(a.duplicate_of.is_(None))).scalar() or 0),
             "rejections": int(conn.execute(select(func.count()).select_from(schema.rejections)).scalar() or 0),
         }
+
+
+# --- added for storyline serve (HTTP API and web UI) ------------------------------------------
+
+def _article_filters(engine: Engine, q: str | None, outlet: str | None,
+                     canonical_only: bool) -> list[Any]:
+    conditions: list[Any] = []
+    if outlet:
+        conditions.append(a.outlet == outlet)
+    if canonical_only:
+        conditions.append(a.duplicate_of.is_(None))
+    if q:
+        ids = [hit["id"] for hit in search(engine, q, limit=MAX_LIMIT)]
+        conditions.append(a.id.in_(ids))
+    return conditions
+
+
+def count_filtered_articles(engine: Engine, *, q: str | None = None, outlet: str | None = None,
+                            canonical_only: bool = False) -> int:
+    """How many articles :func:`list_articles` would page through with the same filters."""
+    query = select(func.count()).select_from(schema.articles)
+    conditions = _article_filters(engine, q, outlet, canonical_only)
+    if conditions:
+        query = query.where(and_(*conditions))
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar() or 0)
+
+
+def latest_articles(engine: Engine, *, limit: int = 10) -> list[dict[str, Any]]:
+    """The most recently ingested articles, newest first."""
+    limit, _ = _bounded(limit, 0)
+    query = select(*SUMMARY_COLUMNS).order_by(a.seq.desc()).limit(limit)
+    with engine.connect() as conn:
+        return [_summary(row) for row in conn.execute(query)]
+
+
+def list_outlets(engine: Engine, *, limit: int = 500) -> list[dict[str, Any]]:
+    """Outlets with their article counts, most articles first."""
+    limit, _ = _bounded(limit, 0)
+    query = (select(a.outlet, func.count().label("articles")).where(a.outlet.is_not(None))
+             .group_by(a.outlet).order_by(func.count().desc(), a.outlet).limit(limit))
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def article_summaries(engine: Engine, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Summary rows (no text) for the given ids, keyed by id; unknown ids are left out."""
+    found: dict[str, dict[str, Any]] = {}
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for row in conn.execute(select(*SUMMARY_COLUMNS).where(a.id.in_(chunk))):
+                found[row.id] = _summary(row)
+    return found
+
+
+def count_duplicate_groups(engine: Engine) -> int:
+    query = select(func.count(func.distinct(a.duplicate_of))).where(a.duplicate_of.is_not(None))
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar() or 0)
+
+
+def duplicate_groups_page(engine: Engine, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """A page of :func:`duplicate_groups` (same shape), in order of the group's first article."""
+    limit, offset = _bounded(limit, offset)
+    groups_query = (select(a.duplicate_of).where(a.duplicate_of.is_not(None))
+                    .group_by(a.duplicate_of).order_by(func.min(a.seq)).limit(limit).offset(offset))
+    with engine.connect() as conn:
+        canonicals = list(conn.execute(groups_query).scalars())
+        members: dict[str, list[str]] = {c: [] for c in canonicals}
+        if canonicals:
+            rows = conn.execute(select(a.id, a.duplicate_of).where(a.duplicate_of.in_(canonicals))
+                                .order_by(a.seq))
+            for article_id, canonical in rows:
+                members[canonical].append(article_id)
+    return [{"canonical": c, "duplicates": members[c]} for c in canonicals]
+
+
+def count_rejections(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(schema.rejections)).scalar() or 0)
+
+
+def search_marked(engine: Engine, q: str, *, start: str, end: str, limit: int = 20,
+                  offset: int = 0) -> list[dict[str, Any]]:
+    """Like :func:`search`, but the snippet marks matches with ``start``/``end`` (bound as SQL
+    parameters), so a renderer can use markers that cannot be confused with article text."""
+    limit, offset = _bounded(limit, offset)
+    if engine.dialect.name == "postgresql":
+        hits = search(engine, q, limit=limit, offset=offset)
+        for hit in hits:
+            hit["snippet"] = (hit.get("snippet") or "").replace("[", start).replace("]", end)
+        return hits
+    match = fts_query(q)
+    if not match:
+        return []
+    sql = text(
+        "SELECT articles.id, articles.title, articles.outlet, articles.published, "
+        "articles.duplicate_of, snippet(articles_fts, 1, :start, :end, ' … ', 24) AS snippet "
+        "FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid "
+        "WHERE articles_fts MATCH :match ORDER BY bm25(articles_fts), articles.seq "
+        "LIMIT :limit OFFSET :offset"
+    )
+    params = {"match": match, "start": start, "end": end, "limit": limit, "offset": offset}
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(sql, params)]
+
+
+def count_search(engine: Engine, q: str) -> int:
+    """How many articles match a full-text query (capped at 10,000 for speed)."""
+    if engine.dialect.name == "postgresql":
+        return len(search(engine, q, limit=MAX_LIMIT))
+    match = fts_query(q)
+    if not match:
+        return 0
+    sql = text("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match "
+               "LIMIT 10000)")
+    with engine.connect() as conn:
+        return int(conn.execute(sql, {"match": match}).scalar() or 0)

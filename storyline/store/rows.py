@@ -35,7 +35,7 @@ def article_to_row(article: Article, seq: int, run_id: int) -> dict[str, Any]:
     }
 
 
-def row_to_output(row: Mapping[str, Any]) -> dict[str, Any]:
+def row_to_output(row: Mapping[Any, Any]) -> dict[str, Any]:
     """The per-article JSON of OUTPUT.md from a stored row."""
     analysis = json.loads(row["analysis"])
     return {

@@ -2,6 +2,11 @@
 
 SQLite runs in WAL mode with one writer (this process), ``synchronous=NORMAL`` and a busy
 timeout, so readers (``storyline serve``) never block a run.
+
+PostgreSQL is reached through psycopg 3 (``pip install "storyline[postgres]"``): a
+``postgresql://`` or ``postgres://`` URL is opened with the ``postgresql+psycopg`` driver, the
+same migrations run (full-text search is a generated ``tsvector`` column with a GIN index) and
+the same queries read it. Passwords in URLs never appear in messages.
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from storyline.errors import StoreError
 from storyline.store import schema
@@ -22,6 +28,10 @@ from storyline.store.migrations import migrate
 from storyline.store.rows import article_to_row
 
 _ID_CHUNK = 500
+_POSTGRES_SCHEMES = ("postgresql", "postgres")
+_POSTGRES_HINT = ("check host, port, user, password and database name in the URL, and that the "
+                  "server is running and accepts connections (psql URL works the same way)")
+_INSTALL_HINT = 'PostgreSQL needs psycopg 3: pip install "storyline[postgres]" (or "psycopg[binary]")'
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -33,18 +43,66 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for a SQLite path or a database URL."""
+def is_postgres_url(url: str) -> bool:
+    """True for ``postgresql://``, ``postgres://`` and ``postgresql+driver://`` URLs."""
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    return scheme.split("+", 1)[0] in _POSTGRES_SCHEMES
+
+
+def display_url(url: str) -> str:
+    """The URL as it may appear in messages and logs: any password replaced by ``***``."""
     if "://" not in url:
-        url = f"sqlite:///{url}"
+        return url
     try:
-        engine = create_engine(url, future=True)
-    except (SQLAlchemyError, ImportError, ValueError) as exc:
-        raise StoreError(f"cannot open database {url!r}: {exc}",
-                         hint="pass --db FILE or --db postgresql://user@host/dbname") from None
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return url.split("://", 1)[0] + "://…"
+
+
+def engine_url(url: str) -> URL | str:
+    """What SQLAlchemy is given: a path becomes ``sqlite:///path``; a PostgreSQL URL without an
+    explicit driver gets psycopg 3 (SQLAlchemy's own default is psycopg2)."""
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    if is_postgres_url(url):
+        parsed = make_url(url)
+        driver = parsed.drivername.lower()
+        if driver in _POSTGRES_SCHEMES:
+            return parsed.set(drivername="postgresql+psycopg")
+        if driver.startswith("postgres+"):
+            return parsed.set(drivername="postgresql" + driver[len("postgres"):])
+        return parsed
+    return url
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for a SQLite path or a database URL (``StoreError`` with a hint when the URL
+    is malformed or its driver is not installed)."""
+    shown = display_url(url)
+    try:
+        target = engine_url(url)
+        if is_postgres_url(url):
+            engine = create_engine(target, future=True, pool_pre_ping=True,
+                                   connect_args={"connect_timeout": 10,
+                                                 "application_name": "storyline"})
+        else:
+            engine = create_engine(target, future=True)
+    except ImportError:
+        raise StoreError(f"cannot open database {shown!r}: the PostgreSQL driver is not installed",
+                         hint=_INSTALL_HINT) from None
+    except (SQLAlchemyError, ValueError) as exc:
+        raise StoreError(f"cannot open database {shown!r}: {str(exc).splitlines()[0]}",
+                         hint="pass --db FILE or --db postgresql://user:password@host:5432/dbname") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _first_line(exc: BaseException) -> str:
+    """The driver's own message, first line, without SQLAlchemy's boilerplate."""
+    original = getattr(exc, "orig", None) or exc
+    lines = [line.strip() for line in str(original).splitlines() if line.strip()]
+    return lines[0] if lines else exc.__class__.__name__
 
 
 class SqlStore:
@@ -57,11 +115,20 @@ class SqlStore:
             with self.engine.begin() as conn:
                 if create:
                     migrate(conn)
-                self._next_seq = (conn.execute(select(func.max(schema.articles.c.seq))).scalar() or 0) + 1
+                last = conn.execute(select(func.max(schema.articles.c.seq))).scalar()
+                self._next_seq = int(last or 0) + 1
+        except OperationalError as exc:
+            self.engine.dispose()
+            if self.dialect == "postgresql":
+                raise StoreError(f"cannot connect to {display_url(url)!r}: {_first_line(exc)}",
+                                 hint=_POSTGRES_HINT) from None
+            raise StoreError(f"cannot open database {url!r}: {_first_line(exc)}",
+                             hint="check the path, and that the file is a storyline database") from None
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open or migrate database {url!r}: {exc.__class__.__name__}: "
-                             f"{str(exc).splitlines()[0]}",
-                             hint="check the path or URL, and that the file is a storyline database") from None
+            self.engine.dispose()
+            raise StoreError(f"cannot open or migrate database {display_url(url)!r}: "
+                             f"{exc.__class__.__name__}: {_first_line(exc)}",
+                             hint="check the path or URL, and that it is a storyline database") from None
 
     @property
     def dialect(self) -> str:
@@ -82,7 +149,9 @@ class SqlStore:
                 inputs=json.dumps(inputs, ensure_ascii=False),
                 settings=json.dumps(dict(settings), default=str, ensure_ascii=False),
             ))
-            return int(result.inserted_primary_key[0])
+            key = result.inserted_primary_key
+            assert key is not None
+            return int(key[0])
 
     def finish_run(self, run_id: int, status: str, counts: Mapping[str, int]) -> None:
         with self.engine.begin() as conn:
@@ -131,7 +200,9 @@ class SqlStore:
                                  .values(duplicate_of=duplicate_of))
             self._next_seq = seq
         except SQLAlchemyError as exc:
-            raise StoreError(f"writing to {self.url!r} failed: {str(exc).splitlines()[0]}") from None
+            raise StoreError(f"writing to {display_url(self.url)!r} failed: {_first_line(exc)}",
+                             hint="run the same command again to resume once the database is "
+                                  "reachable and writable") from None
 
     # reads needed by the pipeline -------------------------------------------------------------
     def iter_dedupe_state(self) -> Iterator[tuple[str, bytes, str | None, str | None]]:

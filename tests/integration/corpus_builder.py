@@ -48,7 +48,7 @@ def write_corpus(path: Path, n: int = 240, seed: int = 7) -> dict[str, int]:
                                          title=f"Reprint {i}", text=" ".join(words))))
             counts["edited"] += 1
         if i % 40 == 7:
-            lines.append('{"url": "https://broken.example/%d", "text": ' % i)
+            lines.append(f'{{"url": "https://broken.example/{i}", "text": ')
             counts["malformed"] += 1
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return counts
