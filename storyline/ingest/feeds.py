@@ -8,8 +8,10 @@ fetched as a URL instead.
 
 from __future__ import annotations
 
+import io
 import re
 import time
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -58,10 +60,18 @@ def looks_like_feed(data: bytes) -> bool:
 def read_feed(data: bytes, name: str, settings: Settings) -> Iterator[Item]:
     """A feed file (already read under the size cap)."""
     try:
-        parsed = feedparser.parse(data)
+        # a stream, never bytes or str: feedparser opens a str/bytes that names a file or URL
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            parsed = feedparser.parse(io.BytesIO(data))
+            documents = list(_entries(parsed, name, settings))
     except Exception as exc:  # noqa: BLE001 — feedparser can raise on pathological input
         yield reject("malformed", f"not a readable feed ({type(exc).__name__}: {exc})", STAGE, name)
         return
+    yield from documents
+
+
+def _entries(parsed: Any, name: str, settings: Settings) -> Iterator[Item]:
     entries = parsed.get("entries") or []
     if not entries:
         problem = parsed.get("bozo_exception")

@@ -25,6 +25,12 @@ _TEXT_TYPES = ("text/plain",)
 _SKIPPED = {"warcinfo", "request", "metadata", "revisit", "conversion", "continuation"}
 
 
+class _QuietIterator(ArchiveIterator):  # type: ignore[misc]
+    """warcio's iterator without its stderr warnings (bad lengths surface as rejections)."""
+
+    INC_RECORD = ""
+
+
 def _media_type(content_type: str | None) -> tuple[str, str | None]:
     """``text/html; charset=utf-8`` → ``("text/html", "utf-8")``."""
     if not content_type:
@@ -77,7 +83,7 @@ def read_warc(stream: BinaryIO, name: str, settings: Settings) -> Iterator[Item]
     produced = 0
     number = 0
     try:
-        records = iter(ArchiveIterator(stream, no_record_parse=False))
+        records = iter(_QuietIterator(stream, no_record_parse=False))
         while True:
             try:
                 record = next(records)

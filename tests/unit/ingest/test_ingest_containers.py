@@ -232,3 +232,23 @@ def test_bad_feeds(tmp_path: Path, text: str, code: str) -> None:
     path = tmp_path / "bad.rss"
     path.write_text(text, encoding="utf-8")
     assert kinds(items(path)) == [code]
+
+
+def test_feed_content_naming_a_file_is_not_opened(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("<rss version='2.0'><channel><item><description>SECRET</description></item></channel></rss>", encoding="utf-8")
+    path = tmp_path / "evil.rss"
+    path.write_text(str(secret), encoding="utf-8")
+    found = items(path)
+    assert all("SECRET" not in getattr(i, "content", "") for i in found)
+    assert kinds(found) == ["malformed"]
+
+
+def test_feed_external_entity_not_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET", encoding="utf-8")
+    path = tmp_path / "xxe.rss"
+    path.write_text(f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret}">]>'
+                    '<rss version="2.0"><channel><item><description>a &x; b</description></item></channel></rss>', encoding="utf-8")
+    found = items(path)
+    assert all("SECRET" not in getattr(i, "content", "") for i in found)
