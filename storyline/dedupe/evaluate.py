@@ -17,7 +17,6 @@ one predicted group, gold positive when both are in one gold group.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import json
 import random
@@ -234,18 +233,21 @@ def _base(doc_id: str) -> str:
 
 
 def verbatim_coverage(a: str, b: str, min_block: int = 8) -> float:
-    """Share of the shorter text's words that lie in passages of ``min_block``+ words copied
-    verbatim, in order, from the other (difflib over the word sequences). Independent of the
-    shingle hashing under test; used only to label the ECB+ articles that are reprints."""
+    """Share of the shorter text's words that lie inside a passage of ``min_block``+ words
+    that also occurs, word for word, somewhere in the other text (order free, so moved
+    paragraphs still count). Plain string n-grams, independent of the hashing under test;
+    used only to label the ECB+ articles that are reprints."""
     wa, wb = re.findall(r"\w+", a.lower()), re.findall(r"\w+", b.lower())
     if len(wa) > len(wb):
         wa, wb = wb, wa
-    if not wa:
-        return 0.0
-    if sum((Counter(wa) & Counter(wb)).values()) < 0.3 * len(wa):
-        return 0.0  # cannot reach the lowest band used below
-    blocks = difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks()
-    return sum(m.size for m in blocks if m.size >= min_block) / len(wa)
+    if len(wa) < min_block:
+        return 1.0 if " ".join(wa) in " ".join(wb) and wa else 0.0
+    grams = {tuple(wb[i : i + min_block]) for i in range(len(wb) - min_block + 1)}
+    covered = [False] * len(wa)
+    for i in range(len(wa) - min_block + 1):
+        if tuple(wa[i : i + min_block]) in grams:
+            covered[i : i + min_block] = [True] * min_block
+    return sum(covered) / len(wa)
 
 
 @dataclass(frozen=True)

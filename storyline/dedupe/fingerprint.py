@@ -23,6 +23,7 @@ the sketch as uint32. About 560 bytes plus 4 per sketched shingle.
 
 from __future__ import annotations
 
+import functools
 import struct
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ from datasketch import LeanMinHash, MinHash
 
 from storyline.config import Settings
 from storyline.dedupe.shingles import shingle_hashes, word_hashes, words
-from storyline.ids import ID_LENGTH, text_hash
+from storyline.ids import ID_LENGTH, content_id, normalise_text
 
 SKETCH_SIZE = 2048
 SEED = 1
@@ -102,17 +103,27 @@ class Fingerprint:
         return hash((self.text_hash, self.shingle, self.shingles, self.minhash.tobytes()))
 
 
+@functools.lru_cache(maxsize=8)
+def _permutations(num_perm: int) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:
+    """datasketch's permutations for (seed, scheme, num_perm), made once per process (building
+    them costs more than hashing a short article)."""
+    a, b = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+    return a, b
+
+
 def fingerprint(text: str, settings: Settings | None = None) -> Fingerprint:
     """The fingerprint of ``text`` under ``dedupe.shingle`` and ``dedupe.num_perm``."""
     settings = settings or Settings()
     n = int(settings["dedupe.shingle"])
     num_perm = int(settings["dedupe.num_perm"])
-    hashes = shingle_hashes(word_hashes(words(text)), n)
-    mh = MinHash(num_perm=num_perm, seed=SEED, hashfunc=_identity, scheme=SCHEME)
+    folded = normalise_text(text)
+    hashes = shingle_hashes(word_hashes(words(folded, normalised=True)), n)
+    mh = MinHash(num_perm=num_perm, seed=SEED, hashfunc=_identity, scheme=SCHEME,
+                 permutations=_permutations(num_perm))
     if len(hashes):
         mh.update_batch(hashes.tolist())
     return Fingerprint(
-        text_hash=text_hash(text),
+        text_hash=content_id(folded),  # == storyline.ids.text_hash(text), folding done once
         shingle=n,
         minhash=np.asarray(mh.hashvalues, dtype=np.uint32),
         sketch=hashes[:SKETCH_SIZE].copy(),

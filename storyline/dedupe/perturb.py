@@ -68,9 +68,11 @@ def add_furniture(text: str, rng: random.Random, vocab: Sequence[str] = ()) -> s
 
 
 def change_headline(text: str, rng: random.Random, vocab: Sequence[str] = ()) -> str:
-    """Put a new headline line on top (replacing a short first line when there is one)."""
+    """Put a new headline line on top (replacing the first line when it looks like a headline:
+    at most 14 words and under a tenth of the text)."""
     paras = paragraphs(text)
-    if paras and len(paras[0].split()) <= 14 and len(paras) > 1:
+    words = len(text.split())
+    if len(paras) > 2 and len(paras[0].split()) <= min(14, words // 10):
         paras = paras[1:]
     return join([_title(rng, vocab), *paras])
 
@@ -93,15 +95,26 @@ def add_paragraphs(text: str, rng: random.Random, extra: Sequence[str] = ()) -> 
 
 
 def drop_paragraphs(text: str, rng: random.Random) -> str:
-    """Drop 10–40% of the paragraphs (never the first), or cut the tail off (a shortened reprint)."""
+    """Drop paragraphs (never the first) holding up to 10–40% of the words, either from the end
+    (a shortened reprint) or from anywhere; a paragraph bigger than what is left of the budget
+    stays, so a text of one or two big blocks may come back unchanged."""
     paras = paragraphs(text)
     if len(paras) < 3:
         return text
-    share = rng.uniform(0.1, 0.4)
-    count = max(1, round(share * len(paras)))
-    if rng.random() < 0.5:
-        return join(paras[: len(paras) - count])
-    drop = set(rng.sample(range(1, len(paras)), min(count, len(paras) - 1)))
+    budget = rng.uniform(0.1, 0.4) * len(text.split())
+    order = list(range(len(paras) - 1, 0, -1))
+    tail_cut = rng.random() < 0.5
+    if not tail_cut:
+        rng.shuffle(order)
+    drop: set[int] = set()
+    for i in order:
+        size = len(paras[i].split())
+        if size > budget:
+            if tail_cut:
+                break
+            continue
+        drop.add(i)
+        budget -= size
     return join([p for i, p in enumerate(paras) if i not in drop])
 
 

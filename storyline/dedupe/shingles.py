@@ -27,9 +27,9 @@ _MULTIPLIERS = np.random.RandomState(20261122).randint(
 ).astype(np.uint64) * np.uint64(2) + np.uint64(1)
 
 
-def words(text: str) -> list[str]:
-    """The ``\\w+`` words of the normalised text."""
-    return _WORD.findall(normalise_text(text))
+def words(text: str, normalised: bool = False) -> list[str]:
+    """The ``\\w+`` words of the normalised text (``normalised``: ``text`` already is)."""
+    return _WORD.findall(text if normalised else normalise_text(text))
 
 
 def word_hashes(tokens: list[str]) -> npt.NDArray[np.uint64]:
