@@ -29,11 +29,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from storyline.extract.temporal.model import Timex
 from storyline.extract.temporal.published import published_from_text
-from storyline.extract.temporal.tagger import candidates, tag
+from storyline.extract.temporal.tagger import candidates, normalise_span, tag
 
 MEANTIME = "meantime-en"
+#: MEANTIME annotates TIMEX3 in sentences 0-5 only (checked: no gold TIMEX3 starts later).
+ANNOTATED_SENTENCES = 5
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "'s", "n't", "%", "'", "'re", "'ve",
                     "'ll", "'d", "'m", "’s"}
 
@@ -54,6 +55,9 @@ class Doc:
     dct: date | None
     dct_span: tuple[int, int] | None
     gold: list[Gold] = field(default_factory=list)
+    #: TIMEX3s are annotated only in the first sentences (0-5: headline, DCT line, the first
+    #: four body sentences); detection is scored on text[:annotated_end] only.
+    annotated_end: int = 0
 
 
 def _parse_dct(value: str | None) -> date | None:
@@ -75,6 +79,7 @@ def load_meantime(root: Path) -> list[Doc]:
         tokens = [(t.get("t_id"), t.get("sentence"), t.text or "") for t in tree.iter("token")]
         pieces: list[str] = []
         offsets: dict[str, tuple[int, int]] = {}
+        annotated_end = 0
         length, previous_sentence, previous_token = 0, None, ""
         for t_id, sentence, word in tokens:
             if previous_sentence is not None:
@@ -89,6 +94,8 @@ def load_meantime(root: Path) -> list[Doc]:
                 pieces.append(sep)
                 length += len(sep)
             offsets[t_id or ""] = (length, length + len(word))
+            if sentence is not None and sentence.isdigit() and int(sentence) <= ANNOTATED_SENTENCES:
+                annotated_end = length + len(word)
             pieces.append(word)
             length += len(word)
             previous_sentence, previous_token = sentence, word
@@ -106,7 +113,7 @@ def load_meantime(root: Path) -> list[Doc]:
                 continue   # non-textual TIMEX3 (empty anchor): nothing to find in the text
             gold.append(Gold(span[0], span[1], text[span[0]:span[1]], tx.get("type") or "",
                              tx.get("value") or ""))
-        docs.append(Doc(path.stem, text, dct, dct_span, gold))
+        docs.append(Doc(path.stem, text, dct, dct_span, gold, annotated_end))
     return docs
 
 
@@ -118,37 +125,6 @@ def _lenient(value: str | None) -> str | None:
     if re.match(r"^\d{4}-\d{2}-\d{2}T", value):
         return value[:10]
     return value
-
-
-def _best_candidate(found: list[Timex], start: int, end: int) -> Timex | None:
-    """The candidate covering the gold span best: most overlap, then the closest length."""
-    best, key = None, None
-    for t in found:
-        overlap = min(end, t.end) - max(start, t.start)
-        if overlap <= 0:
-            continue
-        k = (overlap, -abs((t.end - t.start) - (end - start)))
-        if key is None or k > key:
-            best, key = t, k
-    return best
-
-
-def normalise_span(text: str, start: int, end: int, anchor: date | None,
-                   found: list[Timex] | None = None) -> str | None:
-    """Our TIMEX3 value for a given span of ``text`` (the gold-span setting of the figure)."""
-    if found is None:
-        found = list(candidates(text, anchor))
-    best = _best_candidate(found, start, end)
-    if best is None:
-        # the span alone, out of context (some rules want a cue word before the match)
-        alone = list(candidates(text[start:end], anchor))
-        best = _best_candidate(alone, 0, end - start)
-    if best is not None and best.rule.startswith("clock"):
-        tagged = tag(text, anchor)
-        same = [t for t in tagged if t.start <= start < t.end or start <= t.start < end]
-        if same:
-            best = same[0]
-    return best.value if best else None
 
 
 def dateparser_value(phrase: str, anchor: date | None) -> str | None:
@@ -229,7 +205,7 @@ def evaluate_meantime(root: Path, baseline: bool = True) -> dict[str, Any]:
                 base_len += _lenient(dp) == _lenient(g.value)
         # detection, outside the DCT line (the DCT is not among the gold expressions)
         predicted_spans = [(t.start, t.end) for t in tag(doc.text, anchor)
-                           if not (doc.dct_span and t.start < doc.dct_span[1]
+                           if t.end <= doc.annotated_end and not (doc.dct_span and t.start < doc.dct_span[1]
                                    and doc.dct_span[0] < t.end)]
         gold_spans = [(g.start, g.end) for g in doc.gold]
         predicted += len(predicted_spans)
@@ -269,6 +245,8 @@ def _lenient_prf(docs: list[Doc], tp_gold: int, gold_total: int, predicted: int)
         anchor = doc.dct
         gold = [(g.start, g.end) for g in doc.gold]
         for t in tag(doc.text, anchor):
+            if t.end > doc.annotated_end:
+                continue
             if doc.dct_span and t.start < doc.dct_span[1] and doc.dct_span[0] < t.end:
                 continue
             tp_pred += any(t.start < ge and gs < t.end for gs, ge in gold)

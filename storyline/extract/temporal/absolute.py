@@ -114,14 +114,17 @@ def bare_month(m: re.Match[str], ctx: Context) -> Result:
         return None
     month = MONTHS[word.lower()]
     rel = (m.group("rel") or "").lower()
-    if word.lower() in ("may", "march") and not rel:
+    yrel = (m.group("yrel") or "").lower()
+    if word.lower() in ("may", "march") and not rel and not yrel:
         before = ctx.text[max(0, m.start() - 14):m.start()]
         if not _BARE_MONTH_CUES.search(before) or word.isupper():
             return None
     if ctx.anchor is None:
         return ("DATE", None, "month")
     a = ctx.anchor
-    if rel == "last":
+    if yrel:
+        year = a.year + {"last": -1, "this": 0, "next": 1}[yrel]
+    elif rel == "last":
         year = a.year if month < a.month else a.year - 1
     elif rel == "next":
         year = a.year if month > a.month else a.year + 1
@@ -211,7 +214,7 @@ def season(m: re.Match[str], ctx: Context) -> Result:
     rel = (m.group("srel") or "").lower()
     if m.group("y"):
         return ("DATE", f"{int(m.group('y')):04d}-{code}", "season")
-    if not rel:
+    if not rel and word in ("fall", "spring"):
         before = ctx.text[max(0, m.start() - 10):m.start()]
         if word == "fall" or not _SEASON_CUE.search(before):
             return None
@@ -247,7 +250,8 @@ RULES: list[tuple[str, re.Pattern[str], Builder]] = [
                               COMMA + r"(?:of" + SP + r")?(?P<y>" + YEAR + r")\b", _I),
      month_year),
     ("bare_month", re.compile(r"\b(?:(?P<rel>last|next|this|early|mid|late)[ \t-]{1,2})?(?P<mon>"
-                              + MONTH_FULL + r")\b(?![ \t]?\d)", _I), bare_month),
+                              + MONTH_FULL + r")\b(?![ \t]?\d)(?:" + SP + r"of" + SP + r"(?P<yrel>last|this|next)" + SP +
+                              r"year\b)?", _I), bare_month),
     ("year", re.compile(r"\b(?:(?P<half>(?:the" + SP + r")?(?:first|second)" + SP + r"half" + SP +
                         r"of)" + SP + r"|(?:early|mid|late)[ \t-]{1,2})?(?P<y>" + YEAR + r")\b",
                         _I), year_only),

@@ -72,3 +72,9 @@ VAGUE_REFS: dict[str, str] = {
     "FUTURE_REF", "in the coming weeks": "FUTURE_REF", "in the coming months": "FUTURE_REF",
     "in the coming years": "FUTURE_REF",
 }
+
+#: Words that are temporal only when someone else has already marked them as an expression
+#: (``normalise_span``); the tagger does not look for them in running text.
+STANDALONE_REFS: dict[str, str] = {"later": "FUTURE_REF", "history": "PAST_REF",
+                                   "the past": "PAST_REF", "earlier": "PAST_REF",
+                                   "before": "PAST_REF", "then": "PAST_REF"}

@@ -11,8 +11,8 @@ from storyline.extract.temporal.absolute import Builder, Result
 from storyline.extract.temporal.lexicon import (NUMBERS, PARTS_OF_DAY, UNITS, VAGUE_QUANTITIES,
                                                 VAGUE_REFS, WEEKDAYS)
 from storyline.extract.temporal.model import Context
-from storyline.extract.temporal.patterns import (QUANTITY, SP, TENS, UNITWORD, WEEKDAY_FULL,
-                                                 alternation)
+from storyline.extract.temporal.patterns import (MONTH_FULL, QUANTITY, SP, TENS, UNITWORD,
+                                                 WEEKDAY_FULL, alternation)
 from storyline.extract.temporal.tense import tense_near
 
 _I = re.IGNORECASE
@@ -31,7 +31,11 @@ def weekday(m: re.Match[str], ctx: Context) -> Result:
     one), "last Thursday" (strictly before), "next Tuesday" (strictly after), "this Friday"
     (the anchor's week), "Tuesday evening", "overnight into Sunday"."""
     name = m.group("wd")
-    if not name[:1].isupper():
+    if m.group("rel") and m.group("rel")[:1].isupper() and not m.group("rel").istitle():
+        return None
+    if not name[:1].isupper() or re.search(r"\b(?:Black|Cyber|Easter|Good|Ash|Super|Holy|Blue|"
+                                            r"Bloody|Red)\s$", ctx.text[max(0, m.start() - 8):
+                                                                         m.start()]):
         return None
     wd = WEEKDAYS[name.lower()]
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
@@ -90,7 +94,7 @@ def _unit(word: str) -> str:
     return w if w in UNITS else ("century" if w == "centuries" else w)
 
 
-def _shift(anchor: date, unit: str, n: int) -> tuple[str, str] | None:
+def shift_value(anchor: date, unit: str, n: int) -> tuple[str, str] | None:
     """The anchor moved by ``n`` units, as a value at that unit's granularity."""
     if unit in ("day", "night"):
         return (anchor + timedelta(days=n)).isoformat(), "day"
@@ -124,12 +128,13 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Result:
     unit = m.group("unit").lower()
     key = rel.split()[-1]
     if rel in ("the past", "the coming", "the next") and unit != "weekend":
-        letter = UNITS[unit][0]
-        return ("DURATION", f"P{'T' if UNITS[unit][1] else ''}1{letter}", "duration")
+        return ("DURATION", duration_value(1, unit), "duration")
+    if rel == "the" and unit != "weekend":
+        return None
     shift = _REL_SHIFT.get(key)
     if shift is None or ctx.anchor is None:
         return ("DATE", None, unit)
-    shifted = _shift(ctx.anchor, unit, shift)
+    shifted = shift_value(ctx.anchor, unit, shift)
     if shifted is None:
         return None
     return ("DATE", shifted[0], shifted[1])
@@ -165,10 +170,17 @@ def offset(m: re.Match[str], ctx: Context) -> Result:
     direction = re.sub(r"\s+", " ", m.group("dir").lower())
     if n is None or n != int(n):
         return ("DATE", "PAST_REF" if direction == "ago" else None, None)
-    if direction not in ("ago", "from now", "hence") or ctx.anchor is None:
+    if direction not in ("ago", "from now", "hence"):
+        # "a week earlier": against the date mentioned just before (tagger.resolve_references)
+        after = ctx.text[m.end():m.end() + 2]
+        if direction in ("earlier", "later") or re.match(r"\s?[,.;)]|$", after):
+            sign = -1 if direction in ("earlier", "before") else 1
+            return ("DATE", None, f"ref:{unit}:{sign * int(n)}")
+        return ("DATE", None, UNITS[unit][2])
+    if ctx.anchor is None:
         return ("DATE", None, UNITS[unit][2])
     sign = -1 if direction == "ago" else 1
-    shifted = _shift(ctx.anchor, unit, sign * int(n))
+    shifted = shift_value(ctx.anchor, unit, sign * int(n))
     if shifted is None:
         return None
     return ("DATE", shifted[0], shifted[1])
@@ -181,14 +193,26 @@ def duration(m: re.Match[str], ctx: Context) -> Result:
     if unit not in UNITS:
         return None
     letter, is_time, _ = UNITS[unit]
+    quantity = m.group("n").lower()
+    if unit == "second" and quantity in ("a", "an") and re.match(r"[ \t]{1,3}[a-z]", ctx.text[
+            m.end():m.end() + 4]):
+        return None   # "a second consecutive day": an ordinal, not one second
     if unit == "fortnight":
         n: float | None = 2 * (_quantity(m.group("n")) or 0) or None
     else:
         n = _quantity(m.group("n"))
     if n is not None and m.group("half"):
         n += 0.5
+    return ("DURATION", duration_value(n, unit), "duration")
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """ISO 8601 duration; decades and centuries in years (``P10Y``), vague ones ``PXDE``."""
+    letter, is_time, _ = UNITS[unit]
+    if n is not None and unit in ("decade", "century"):
+        n, letter = n * (10 if unit == "decade" else 100), "Y"
     amount = "X" if n is None else _number_text(n)
-    return ("DURATION", f"P{'T' if is_time else ''}{amount}{letter}", "duration")
+    return f"P{'T' if is_time else ''}{amount}{letter}"
 
 
 def vague_plural(m: re.Match[str], ctx: Context) -> Result:
@@ -254,10 +278,43 @@ def clock(m: re.Match[str], ctx: Context) -> Result:
     return ("TIME", f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}{suffix}", "time")
 
 
+_ANAPHOR_SHIFT = {"previous": -1, "following": 1, "next": 1, "before": -1, "after": 1,
+                  "earlier": -1, "later": 1}
+
+
+def anaphoric_day(m: re.Match[str], ctx: Context) -> Result:
+    """"the day", "that day", "the same day", "late in the day", "the previous day", "a day
+    later": the day of the date mentioned just before (tagger.resolve_references), else
+    unresolved."""
+    words = re.sub(r"\s+", " ", m.group(0).lower()).split()
+    shift = 0
+    if words[0] in ("a", "an", "one"):
+        shift = _ANAPHOR_SHIFT.get(words[-1], 0)
+    elif words[-1] in ("before", "after"):
+        shift = _ANAPHOR_SHIFT[words[-1]]
+    elif len(words) >= 3 and words[-2] in _ANAPHOR_SHIFT and words[0] == "the":
+        shift = _ANAPHOR_SHIFT[words[-2]]
+    return ("DATE", None, f"ref:day:{shift}")
+
+
+def same_period(m: re.Match[str], ctx: Context) -> Result:
+    """"the same period last year" (the month or quarter mentioned before, a year back), "the
+    entire year" / "the year previous" (the year mentioned before)."""
+    what = re.sub(r"\s+", " ", m.group("what").lower())
+    when = m.group("when")
+    if what.startswith("same"):
+        if not when:
+            return None
+        return ("DATE", None, "ref:period:-1")
+    if what.endswith("year"):
+        return ("DATE", None, "ref:year:0")
+    return ("DATE", None, "ref:year:-1" if what.startswith("year") else "ref:period:0")
+
+
 _REL_WORDS = (r"(?:last|next|this|the\spast|the\slast|the\scoming|the\snext|the\sprevious|the\s"
               r"following|the\scurrent|earlier\sthis|later\sthis|early\snext|late\snext|earlier"
               r"\slast|early\slast|late\slast|early\sthis|late\sthis|(?:at\s)?the\s(?:end|start|"
-              r"beginning|middle)\sof\s(?:last|this|next|the)|(?:in\s)?the\ssame|past)")
+              r"beginning|middle)\sof\s(?:last|this|next|the)|(?:in\s)?the\ssame|past|the)")
 _VAGUE = alternation(set(VAGUE_REFS)) + r"|recent|current|ongoing|short-term|long-term"
 
 RULES: list[tuple[str, re.Pattern[str], Builder]] = [
@@ -272,8 +329,9 @@ RULES: list[tuple[str, re.Pattern[str], Builder]] = [
                            r"(?:morning|afternoon|evening)|last" + SP + r"(?:night|evening))"
                            r"(?:['’]s)?(?:" + SP + r"(?P<part>" + _PART + r"))?\b", _I), deictic),
     ("relative_unit", re.compile(r"\b(?P<rel>" + _REL_WORDS + r")" + SP + r"(?P<unit>week|weekend"
-                                 r"|month|year|quarter|decade|century)\b(?!['’]s|[ \t]{1,2}(?:of|"
-                                 r"and)\b)", _I), relative_unit),
+                                 r"|month|year|quarter|decade|century)\b(?!['’]s|[ \t]{1,2}of[ \t]{1,2}"
+                                 r"(?:" + MONTH_FULL + r"|\d|the|this|last|next)\b)", _I),
+     relative_unit),
     ("offset", re.compile(r"\b(?P<n>" + QUANTITY + r")" + SP + r"(?P<unit>" + UNITWORD + r")" + SP
                           + r"(?P<dir>ago|earlier|later|before|after|from" + SP + r"now|hence)\b",
                           _I), offset),
@@ -281,12 +339,31 @@ RULES: list[tuple[str, re.Pattern[str], Builder]] = [
                             r"first)|over|almost|nearly|about|around|more" + SP + r"than|less" + SP
                             + r"than|at" + SP + r"least|roughly|up" + SP + r"to|another|for|some)"
                             + SP + r")?(?P<n>" + QUANTITY + r")(?P<half>" + SP + r"and" + SP +
-                            r"a" + SP + r"half)?[ \t-]{1,2}(?P<unit>" + UNITWORD + r")(?:[ \t-]"
+                            r"a" + SP + r"half)?(?:" + SP + r"(?:straight|consecutive|successive|"
+                            r"full|more|additional|further|trading|business|working|whole|"
+                            r"calendar|long))?[ \t-]{1,2}(?P<unit>" + UNITWORD + r")(?:[ \t-]"
                             r"(?:old|long))?\b", _I), duration),
-    ("vague_plural", re.compile(r"(?:\b(?:for|over" + SP + r"the|in|within|recent|past|several|"
+    ("vague_plural", re.compile(r"(?:\b(?:for|over" + SP + r"the|in|within|just|recent|past|several|"
                                 r"many)" + SP + r"(?P<unit>years|decades|months|weeks|days|hours|"
                                 r"minutes|centuries)\b|\b(?P<unit2>decades|years)-long\b)", _I),
      lambda m, ctx: vague_plural_any(m, ctx)),
+    ("anaphor", re.compile(r"\b(?:(?:late|early|earlier|later)" + SP + r"(?:in" + SP + r")?(?:the|"
+                           r"that)" + SP + r"day|the" + SP + r"(?:same|previous|following|next)" +
+                           SP + r"day|the" + SP + r"(?:start|end|beginning)" + SP + r"of" + SP +
+                           r"(?:the|that)" + SP + r"day|(?:a|one)" + SP + r"day" + SP +
+                           r"(?:earlier|later)|the" + SP + r"day" + SP + r"(?:before|after)(?=" +
+                           r"[ \t]?[,.;])|an?" + SP + r"(?:second|third|fourth|fifth|sixth|"
+                           r"seventh)" + SP + r"(?:straight|consecutive|successive)" + SP +
+                           r"day)\b(?!['’]s)", _I), anaphoric_day),
+    ("anaphor_bare", re.compile(r"\b(?:the|that)" + SP + r"day\b(?!['’]s|" + SP + r"(?:of|when|"
+                                r"that|before|after|on|in|which|they|he|she|it|we|I)\b)", _I),
+     anaphoric_day),
+    ("same_period", re.compile(r"\bthe" + SP + r"(?P<what>same" + SP + r"(?:period|month|quarter|"
+                               r"time|week)|(?:entire|whole|full)" + SP + r"year|(?:year|month)" +
+                               SP + r"(?:previous|before|earlier))(?:" + SP + r"(?P<when>last" + SP
+                               + r"year|a" + SP + r"year" + SP + r"(?:ago|earlier|before)|(?:of" +
+                               SP + r")?the" + SP + r"(?:previous|prior|last)" + SP + r"year))?\b",
+                               _I), same_period),
     ("frequency", re.compile(r"\b(?:annual|annually|yearly|monthly|weekly|daily|hourly|quarterly|"
                              r"nightly|(?:every|each|once" + SP + r"a|per)" + SP + r"(?:day|week|"
                              r"month|year|hour))\b", _I), frequency),

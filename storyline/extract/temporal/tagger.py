@@ -9,6 +9,7 @@ from datetime import date
 
 from storyline.extract.temporal import absolute, relative
 from storyline.extract.temporal.absolute import Builder
+from storyline.extract.temporal.lexicon import STANDALONE_REFS
 from storyline.extract.temporal.model import Context, Timex
 
 RULES: list[tuple[str, re.Pattern[str], Builder]] = [*absolute.RULES, *relative.RULES]
@@ -93,6 +94,114 @@ def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+REFERENCE_WINDOW = 400   # characters back to the date an anaphoric expression refers to
+
+
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?(?:T.*)?$")
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+_YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
+
+
+def _previous(timexes: list[Timex], before: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The value of the last expression before ``before`` (within REFERENCE_WINDOW) that
+    ``pattern`` matches: the reference time at that granularity."""
+    for other in reversed(timexes):
+        if other.end > before or other.value is None or other.type in ("DURATION", "SET"):
+            continue
+        if before - other.end > REFERENCE_WINDOW:
+            return None
+        match = pattern.match(other.value)
+        if match:
+            return match
+    return None
+
+
+def _resolve_reference(spec: str, before: int, timexes: list[Timex],
+                       anchor: date | None) -> tuple[str, str] | None:
+    """Value of an anaphoric expression; ``spec`` is ``unit:amount`` (``day:-7``, ``year:-1``,
+    ``period:-1`` for "the same period last year")."""
+    from storyline.extract.temporal import calendar as cal
+    from storyline.extract.temporal.relative import shift_value
+
+    unit, amount_text = spec.split(":")
+    amount = int(amount_text)
+    if unit == "period":
+        month = _previous(timexes, before, _MONTH_VALUE)
+        quarter = _previous(timexes, before, _QUARTER_VALUE)
+        if quarter and (not month or month.start() < 0):
+            return cal.quarter_value(int(quarter.group(1)) + amount, int(quarter.group(2))), "quarter"
+        if month:
+            y, m = cal.add_months(int(month.group(1)), int(month.group(2)), 12 * amount)
+            return cal.month_value(y, m), "month"
+        return (f"{anchor.year + amount:04d}", "year") if anchor else None
+    if unit == "year":
+        year = _previous(timexes, before, _YEAR_VALUE)
+        if year:
+            return f"{int(year.group(1)) + amount:04d}", "year"
+        return (f"{anchor.year + amount:04d}", "year") if anchor else None
+    day = _previous(timexes, before, _DAY_VALUE)
+    ref = None
+    if day:
+        try:
+            ref = date.fromisoformat(day.string[:10])
+        except ValueError:
+            ref = None
+    ref = ref or anchor
+    return shift_value(ref, unit, amount) if ref else None
+
+
+def resolve_references(text: str, timexes: list[Timex], anchor: date | None) -> list[Timex]:
+    """"the same day", "a week earlier", "the year previous": resolved against the reference
+    time, as in TimeML: the date mentioned just before (within REFERENCE_WINDOW characters),
+    else the anchor (the article's own day); without either they stay unresolved."""
+    out: list[Timex] = []
+    for t in timexes:
+        if t.value is None and t.granularity and t.granularity.startswith("ref:"):
+            spec = t.granularity[4:]
+            resolved = _resolve_reference(spec, t.start, out, anchor)
+            unit = spec.split(":")[0]
+            granularity = resolved[1] if resolved else ("month" if unit == "period" else unit)
+            t = Timex(t.start, t.end, t.text, t.type, resolved[0] if resolved else None,
+                      granularity, "ref:" + t.rule)
+        out.append(t)
+    return out
+
+
 def tag(text: str, anchor: date | None) -> list[Timex]:
     """All temporal expressions of ``text``, normalised against ``anchor``, in text order."""
-    return attach_times(text, select(list(candidates(text, anchor))))
+    return attach_times(text, resolve_references(text, select(list(candidates(text, anchor))),
+                                                 anchor))
+
+
+def normalise_span(text: str, start: int, end: int, anchor: date | None,
+                   found: list[Timex] | None = None) -> str | None:
+    """Our TIMEX3 value for a given span of ``text`` (an expression someone else found): the
+    rule match covering it best, in context; else the span read on its own."""
+    if found is None:
+        found = list(candidates(text, anchor))
+    best = _best_candidate(found, start, end)
+    if best is None:
+        alone = list(candidates(text[start:end], anchor))
+        best = _best_candidate(alone, 0, end - start)
+        if best is None:
+            return STANDALONE_REFS.get(" ".join(text[start:end].lower().split()))
+    if best.rule.startswith("clock") or (best.value is None and best.granularity
+                                         and best.granularity.startswith("ref:")):
+        tagged = tag(text, anchor)
+        same = [t for t in tagged if t.start <= best.start < t.end or best.start <= t.start < best.end]
+        if same:
+            best = same[0]
+    return best.value
+
+
+def _best_candidate(found: list[Timex], start: int, end: int) -> Timex | None:
+    """The candidate covering a span best: most overlap, then the closest length."""
+    best, key = None, None
+    for t in found:
+        overlap = min(end, t.end) - max(start, t.start)
+        if overlap <= 0:
+            continue
+        k = (overlap, -abs((t.end - t.start) - (end - start)))
+        if key is None or k > key:
+            best, key = t, k
+    return best

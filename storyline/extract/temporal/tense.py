@@ -22,7 +22,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
 _FUTURE_WORDS = frozenset({
     "will", "shall", "won't", "won’t", "would", "going", "expected", "scheduled", "due",
     "plans", "plan", "planned", "planning", "intends", "upcoming", "coming", "next", "set",
-    "tomorrow", "aims", "hopes", "until", "ahead", "preparing", "prepares",
+    "tomorrow", "aims", "hopes", "until", "ahead", "preparing", "prepares", "should",
+    "could", "might", "must", "may",
 })
 _BE = frozenset({"is", "are", "am", "be", "'s", "was", "were"})
 _PAST_WORDS = frozenset({
@@ -69,12 +70,21 @@ def _cue(words: list[str], index: int) -> Tense | None:
     if word in _PAST_WORDS:
         return "past"
     if word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST and not word.endswith("eed"):
-        return "past"
+        # "should be completed", "will be held": the auxiliary decides, not the participle
+        return None if previous in ("be", "being") else "past"
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:(\u2014]|\s(?:that|which|who|when|while|but|because|as|after|"
+                           r"before|although|though|where|if|unless)\s")
+
+
 def tense_near(text: str, start: int, end: int) -> Tense | None:
-    """The tense of the clause around ``text[start:end]``, read from the nearest cue word."""
+    """The tense of the clause around ``text[start:end]``, read from the nearest cue word.
+
+    Words to the left count from the start of the sentence; words to the right first up to
+    the next clause break ("…on Saturday, officials said" reads "will carry", not "said"),
+    then, if that finds no cue, up to the end of the sentence."""
     left_start = max(0, start - _LEFT_LIMIT)
     left = text[left_start:start]
     ends = list(_SENTENCE_END.finditer(left))
@@ -84,8 +94,16 @@ def tense_near(text: str, start: int, end: int) -> Tense | None:
     stop = _SENTENCE_END.search(right)
     if stop:
         right = right[:stop.start()]
+    clause = _CLAUSE_BREAK.search(right)
     left_words = _WORD.findall(left)
-    right_words = _WORD.findall(right)
+    if clause:
+        found = _nearest(left_words, _WORD.findall(right[:clause.start()]))
+        if found is not None:
+            return found
+    return _nearest(left_words, _WORD.findall(right))
+
+
+def _nearest(left_words: list[str], right_words: list[str]) -> Tense | None:
     words = left_words + right_words
     pivot = len(left_words)
     best: tuple[float, Tense] | None = None
