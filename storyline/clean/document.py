@@ -50,6 +50,15 @@ def headline_of(lines: list[str]) -> str | None:
     return first
 
 
+def is_title_line(line: str, title: str) -> bool:
+    """Whether the first body line is the headline again (``title`` may add "| Site")."""
+    if looks_like_sentence(line) or not 1 <= len(words(line)) <= 30:
+        return False
+    folded = " ".join(line.casefold().split())
+    whole = " ".join(title.casefold().split())
+    return bool(folded) and folded in whole and len(folded) >= len(whole) // 2
+
+
 def _outlet(meta: dict[str, str], extracted: Extracted | None, url: str | None) -> str | None:
     if meta.get("outlet"):
         return meta["outlet"]
@@ -82,15 +91,16 @@ def _clean(raw: RawDocument, settings: Settings) -> Article | Rejected:
     else:
         lines = normalise_lines(raw.content)
     title = meta.get("title") or (extracted.title if extracted else None)
-    if raw.content_type == "text" and lines:
-        headline = headline_of(lines)
-        title = title or headline
+    if raw.content_type == "text" and not title:
+        title = headline_of(lines)
     removed: tuple[str, ...] = ()
     if settings["clean.remove_furniture"]:
         # full rules for extracted text; line patterns only after trafilatura (benchmarked:
         # the contextual rules lower recall on HTML, the patterns raise precision)
         result = remove_furniture(lines, contextual=raw.content_type == "text")
         lines, removed = list(result.kept), result.removed
+    if lines and title and is_title_line(lines[0], title):
+        lines = lines[1:]  # the headline is the title, not part of the body
     text = PARAGRAPH_SEPARATOR.join(lines)
     if len(text) < settings["clean.min_chars"]:
         return reject("no_text", f"only {len(text)} characters of text after cleaning (setting clean.min_chars is {settings['clean.min_chars']})", STAGE, raw.input, raw.id)

@@ -44,6 +44,7 @@ def test_html_main_text_and_metadata() -> None:
     assert article.published.to_dict() == {"value": "2025-03-14", "granularity": "day", "source": "metadata"}
     assert article.language == "en" and article.supported
     assert article.title and "Kremlin signals optimism" in article.title
+    assert not article.text.startswith("Kremlin signals optimism")  # the headline is the title
 
 
 def test_container_meta_overrides_page_metadata() -> None:
@@ -64,7 +65,7 @@ def test_text_document() -> None:
     article = clean_document(raw("Kremlin Signals Optimism\n\n" + "\n".join(PARAS)))
     assert isinstance(article, Article)
     assert article.title == "Kremlin Signals Optimism"
-    assert article.text.split("\n\n")[1:] == PARAS
+    assert article.text.split("\n\n") == PARAS
     assert article.published.source == "unresolved" and article.published.value is None
     assert article.id == content_id("Kremlin Signals Optimism\n\n" + "\n".join(PARAS))
 
