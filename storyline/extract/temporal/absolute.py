@@ -145,12 +145,19 @@ _YEAR_BAD_AFTER = re.compile(r"^(?:[.,]\d|\s?%|\s?per\s?cent|-\d|\d|\s?(?:km|kg|
 _YEAR_BAD_BEFORE = re.compile(r"(?:[$£€#:/,.\d-]|\bno\.?\s?|\bnumber\s|\b[A-Z]{1,4}-?)$")
 
 
+_COUNTED = re.compile(r"^[ \t]{1,2}[a-z]{2,}s\b")
+_YEAR_MODIFIER = re.compile(r"\b(?:the|its|his|her|their|our|this|that|in|since|by|of the)\s+$",
+                            _I)
+
+
 def year_only(m: re.Match[str], ctx: Context) -> Result:
     """"in 2014", "since 2014", "2009": a four-digit year not part of a number or quantity."""
     after = ctx.text[m.end():m.end() + 12]
     before = ctx.text[max(0, m.start() - 7):m.start()]
     if _YEAR_BAD_AFTER.match(after) or _YEAR_BAD_BEFORE.search(before):
         return None
+    if _COUNTED.match(after) and not _YEAR_MODIFIER.search(before + " "):
+        return None   # "a fleet of 2000 drones": a count, not a year
     year = int(m.group("y"))
     if not 1000 <= year <= 2099:
         return None

@@ -22,8 +22,8 @@ MAX_BARE_WORDS = 4       # words besides the date on an unlabelled line (not a h
 MAX_REMOVED = 200        # removed blocks looked at
 
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_LABEL = re.compile(r"\b(?:published|posted|updated|last\s+updated|modified|date|first\s+"
-                    r"published|on)\b\s*:?\s*$", re.IGNORECASE)
+_LABEL = re.compile(r"\b(?:published|posted|updated|last\s+updated|modified|date|dated|first\s+"
+                    r"published)\b(?:\s+on)?\s*:?\s*$", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first\s+published)\b", re.IGNORECASE)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40},(?:\s[A-Z][a-z]+\.?)?\s")
 _FULL_DATE_RULES = {"iso", "numeric", "month_day", "day_month", "ordinal_day"}

@@ -9,35 +9,95 @@ from datetime import date
 
 from storyline.extract.temporal import absolute, relative
 from storyline.extract.temporal.absolute import Builder
-from storyline.extract.temporal.lexicon import STANDALONE_REFS
+from storyline.extract.temporal.lexicon import (MONTHS, SEASONS, STANDALONE_REFS, UNITS,
+                                                VAGUE_REFS, WEEKDAYS)
 from storyline.extract.temporal.model import Context, Timex
 
 RULES: list[tuple[str, re.Pattern[str], Builder]] = [*absolute.RULES, *relative.RULES]
 
 #: Upper bounds that keep one hostile article cheap.
-MAX_TEXT = 2_000_000
+MAX_TEXT = 300_000          # characters analysed per text (about 50,000 words)
 MAX_MATCHES_PER_RULE = 5_000
+#: A rule only runs near one of its trigger words: this many characters before / after it
+#: (longer than any prefix / suffix a rule can match around its trigger).
+LEFT_MARGIN, RIGHT_MARGIN = 40, 40
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+
+_UNIT_WORDS = {w + suffix for w in UNITS for suffix in ("", "s")} | {"centuries", "weekend"}
+_VAGUE_WORDS = {w for phrase in VAGUE_REFS for w in phrase.split()} - {
+    "the", "in", "at", "right", "very", "more", "near", "long", "short", "coming", "this"} | {
+    "recent", "current", "ongoing", "later", "term"}
+_TRIGGERS: dict[str, set[str]] = {
+    "iso": {"#"}, "numeric": {"#"}, "year": {"#"}, "decade": {"#"}, "apos_year": {"#"},
+    "clock": {"#"}, "clock_ampm": {"#"}, "clock_tz": {"#"}, "quarter_q": {"#"},
+    "month_day": set(MONTHS), "day_month": set(MONTHS), "ordinal_day": set(MONTHS),
+    "month_year": set(MONTHS), "bare_month": set(MONTHS),
+    "quarter": {"quarter"}, "season": set(SEASONS), "weekday": set(WEEKDAYS),
+    "deictic": {"today", "tonight", "yesterday", "tomorrow", "day", "morning", "afternoon",
+                "evening", "night"},
+    "relative_unit": {"week", "weekend", "month", "year", "quarter", "decade", "century"},
+    "offset": _UNIT_WORDS, "duration": _UNIT_WORDS,
+    "vague_plural": {"years", "decades", "months", "weeks", "days", "hours", "minutes",
+                     "centuries"},
+    "anaphor": {"day"}, "anaphor_bare": {"day"},
+    "same_period": {"period", "month", "quarter", "time", "week", "year", "previous", "before",
+                    "earlier"},
+    "frequency": {"annual", "annually", "yearly", "monthly", "weekly", "daily", "hourly",
+                  "quarterly", "nightly", "day", "week", "month", "year", "hour"},
+    "vague": _VAGUE_WORDS,
+}
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per rule, the merged character windows around its trigger words."""
+    by_word: dict[str, list[str]] = {}
+    for name, words in _TRIGGERS.items():
+        for word in words:
+            by_word.setdefault(word, []).append(name)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    length = len(text)
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        key = "#" if token[0].isdigit() else token.lower()
+        names = by_word.get(key)
+        if not names:
+            continue
+        lo, hi = max(0, match.start() - LEFT_MARGIN), min(length, match.end() + RIGHT_MARGIN)
+        for name in names:
+            current = spans.setdefault(name, [])
+            if current and lo <= current[-1][1]:
+                current[-1] = (current[-1][0], hi)
+            else:
+                current.append((lo, hi))
+    return spans
 
 
 def candidates(text: str, anchor: date | None) -> Iterator[Timex]:
     """Every match of every rule that its builder accepts (overlapping, unordered)."""
     text = text[:MAX_TEXT]
     ctx = Context(text=text, anchor=anchor)
+    windows = _windows(text)
     for name, pattern, build in RULES:
-        for count, match in enumerate(pattern.finditer(text)):
-            if count >= MAX_MATCHES_PER_RULE:
+        count = 0
+        for lo, hi in windows.get(name, ()):
+            for match in pattern.finditer(text, lo, hi):
+                if match.end() == match.start():
+                    continue
+                count += 1
+                if count > MAX_MATCHES_PER_RULE:
+                    break
+                result = build(match, ctx)
+                if result is None:
+                    continue
+                kind, value, granularity = result
+                start, end = _trim(text, match.start(), match.end())
+                yield Timex(start, end, text[start:end], kind, value, granularity,  # type: ignore[arg-type]
+                            name)
+            if count > MAX_MATCHES_PER_RULE:
                 break
-            if match.end() == match.start():
-                continue
-            result = build(match, ctx)
-            if result is None:
-                continue
-            kind, value, granularity = result
-            start, end = _trim(text, match.start(), match.end())
-            yield Timex(start, end, text[start:end], kind, value, granularity, name)  # type: ignore[arg-type]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -51,13 +111,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def select(found: list[Timex]) -> list[Timex]:
     """Longest matches first; a match overlapping a kept one is dropped. Sorted by offset."""
+    if not found:
+        return []
+    size = max(t.end for t in found)
+    covered = bytearray(size + 1)
     kept: list[Timex] = []
-    taken: list[tuple[int, int]] = []
-    for timex in sorted(found, key=lambda t: (-(t.end - t.start), t.start)):
-        if any(timex.start < e and s < timex.end for s, e in taken):
+    for timex in sorted(found, key=lambda t: (-(t.end - t.start), t.start, t.rule)):
+        if covered.find(1, timex.start, timex.end) != -1:
             continue
         kept.append(timex)
-        taken.append((timex.start, timex.end))
+        covered[timex.start:timex.end] = b"\x01" * (timex.end - timex.start)
     return sorted(kept, key=lambda t: t.start)
 
 
@@ -83,7 +146,8 @@ def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:
                 out.append(merged)
                 i += 2
                 continue
-            days = [o for o in timexes if o is not t and o.value and _DAY_VALUE.match(o.value)
+            near = timexes[max(0, i - 8):i + 9]
+            days = [o for o in near if o is not t and o.value and _DAY_VALUE.match(o.value)
                     and not o.rule.startswith("clock") and _same_sentence(text, o.start, t.start)]
             if days:
                 nearest = min(days, key=lambda o: abs(o.start - t.start))
@@ -106,10 +170,10 @@ def _previous(timexes: list[Timex], before: int, pattern: re.Pattern[str]) -> re
     """The value of the last expression before ``before`` (within REFERENCE_WINDOW) that
     ``pattern`` matches: the reference time at that granularity."""
     for other in reversed(timexes):
-        if other.end > before or other.value is None or other.type in ("DURATION", "SET"):
-            continue
         if before - other.end > REFERENCE_WINDOW:
             return None
+        if other.end > before or other.value is None or other.type in ("DURATION", "SET"):
+            continue
         match = pattern.match(other.value)
         if match:
             return match
@@ -147,6 +211,9 @@ def _resolve_reference(spec: str, before: int, timexes: list[Timex],
         except ValueError:
             ref = None
     ref = ref or anchor
+    if ref is not None and unit in ("week", "fortnight"):
+        # "a week earlier" than a given day is a day
+        return shift_value(ref, "day", amount * (14 if unit == "fortnight" else 7))
     return shift_value(ref, unit, amount) if ref else None
 
 

@@ -24,6 +24,9 @@ _FUTURE_WORDS = frozenset({
     "plans", "plan", "planned", "planning", "intends", "upcoming", "coming", "next", "set",
     "tomorrow", "aims", "hopes", "until", "ahead", "preparing", "prepares", "should",
     "could", "might", "must", "may",
+    # scheduling verbs in the present simple read as the future ("the line opens on Saturday")
+    "opens", "starts", "begins", "ends", "expires", "resumes", "closes", "launches", "arrives",
+    "departs", "travels", "visits", "meets", "hosts", "convenes", "reopens",
 })
 _BE = frozenset({"is", "are", "am", "be", "'s", "was", "were"})
 _PAST_WORDS = frozenset({
