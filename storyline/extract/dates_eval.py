@@ -23,7 +23,6 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -129,7 +128,6 @@ def _lenient(value: str | None) -> str | None:
 
 def dateparser_value(phrase: str, anchor: date | None) -> str | None:
     """The baseline: dateparser alone, its period mapped to a TIMEX3-style value."""
-    from dateparser.date import DateDataParser
 
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
     if anchor is not None:

@@ -6,17 +6,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Optional
 
 from storyline.extract.temporal import calendar as cal
 from storyline.extract.temporal.lexicon import MONTHS, ORDINALS, SEASONS
 from storyline.extract.temporal.model import Context
-from storyline.extract.temporal.patterns import (COMMA, DAYNUM, MONTH, MONTH_FULL, ORDINAL_DAY,
-                                                 SP, WEEKDAY_ANY, YEAR)
+from storyline.extract.temporal.patterns import (
+    COMMA,
+    DAYNUM,
+    MONTH,
+    MONTH_FULL,
+    ORDINAL_DAY,
+    SP,
+    WEEKDAY_ANY,
+    YEAR,
+)
 from storyline.extract.temporal.tense import tense_near
 
 #: A rule's answer: (TIMEX3 type, value or None, granularity), or None to drop the match.
-Result = Optional[tuple[str, Optional[str], Optional[str]]]
+Result = tuple[str, str | None, str | None] | None
 Builder = Callable[[re.Match[str], Context], Result]
 
 _I = re.IGNORECASE

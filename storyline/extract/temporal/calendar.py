@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar as _calendar
 from datetime import date, timedelta
 
-
 MIN_YEAR, MAX_YEAR = 1000, 2999
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.extract.temporal.tagger import select, candidates
+from storyline.extract.temporal.tagger import candidates, select
 from storyline.records import DateValue
 
 HEAD_LINES = 12          # lines of the text searched from the top

@@ -8,11 +8,24 @@ from datetime import date, timedelta
 
 from storyline.extract.temporal import calendar as cal
 from storyline.extract.temporal.absolute import Builder, Result
-from storyline.extract.temporal.lexicon import (NUMBERS, PARTS_OF_DAY, UNITS, VAGUE_QUANTITIES,
-                                                VAGUE_REFS, WEEKDAYS)
+from storyline.extract.temporal.lexicon import (
+    NUMBERS,
+    PARTS_OF_DAY,
+    UNITS,
+    VAGUE_QUANTITIES,
+    VAGUE_REFS,
+    WEEKDAYS,
+)
 from storyline.extract.temporal.model import Context
-from storyline.extract.temporal.patterns import (MONTH_FULL, QUANTITY, SP, TENS, UNITWORD,
-                                                 WEEKDAY_FULL, alternation)
+from storyline.extract.temporal.patterns import (
+    MONTH_FULL,
+    QUANTITY,
+    SP,
+    TENS,
+    UNITWORD,
+    WEEKDAY_FULL,
+    alternation,
+)
 from storyline.extract.temporal.tense import tense_near
 
 _I = re.IGNORECASE

@@ -9,8 +9,14 @@ from datetime import date
 
 from storyline.extract.temporal import absolute, relative
 from storyline.extract.temporal.absolute import Builder
-from storyline.extract.temporal.lexicon import (MONTHS, SEASONS, STANDALONE_REFS, UNITS,
-                                                VAGUE_REFS, WEEKDAYS)
+from storyline.extract.temporal.lexicon import (
+    MONTHS,
+    SEASONS,
+    STANDALONE_REFS,
+    UNITS,
+    VAGUE_REFS,
+    WEEKDAYS,
+)
 from storyline.extract.temporal.model import Context, Timex
 
 RULES: list[tuple[str, re.Pattern[str], Builder]] = [*absolute.RULES, *relative.RULES]

@@ -38,7 +38,7 @@ _PAST_WORDS = frozenset({
     "swore", "taught", "threw", "understood", "woke", "wore", "withdrew", "overtook", "ago",
     "last", "yesterday", "has", "have", "earlier", "previously", "dealt", "felt", "built",
     "cut", "let", "quit", "slid", "split", "spread", "lent", "became", "bore", "beat", "bid",
-    "declined", "hid", "lay", "lit", "oversaw", "undertook", "upheld", "won", "rang", "sang",
+    "declined", "hid", "lay", "lit", "oversaw", "undertook", "upheld", "rang", "sang",
 })
 _NOT_PAST = frozenset({"need", "speed", "feed", "seed", "indeed", "proceed", "exceed",
                        "succeed", "red", "bed", "shed", "wed", "hundred", "embed", "bred",
