@@ -7,7 +7,7 @@ from typing import Any
 
 #: Shorter texts are not classified (the guess would be noise).
 MIN_CHARS = 40
-_SAMPLE = 5000
+_SAMPLE = 2000
 
 
 @lru_cache(maxsize=1)
