@@ -18,7 +18,7 @@ from storyline.dedupe import fingerprint
 pytestmark = pytest.mark.data
 
 TOPICS = ("1", "3", "7", "8", "12", "18", "21", "23", "24", "29", "37", "45")
-CHOSEN = Settings().with_(dedupe_threshold=0.3, dedupe_containment=0.6)
+CHOSEN = Settings().with_(dedupe_threshold=0.2, dedupe_containment=0.6)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from storyline.config import Settings
 from storyline.dedupe import DuplicateIndex, Match, fingerprint, perturb
 
-SETTINGS = Settings().with_(dedupe_threshold=0.3, dedupe_containment=0.6)
+SETTINGS = Settings().with_(dedupe_threshold=0.2, dedupe_containment=0.6)
 
 _rng = random.Random(7)
 _VOCAB = [f"{a}{b}" for a in ("ka", "lo", "mi", "nu", "po", "ra", "su", "te") for b in
