@@ -154,8 +154,8 @@ def remove_furniture(lines: list[str], contextual: bool = True) -> FurnitureResu
             drop[i] = True
     if not contextual:
         return FurnitureResult(
-            kept=tuple(line for line, gone in zip(lines, drop) if not gone),
-            removed=tuple(line for line, gone in zip(lines, drop) if gone),
+            kept=tuple(line for line, gone in zip(lines, drop, strict=True) if not gone),
+            removed=tuple(line for line, gone in zip(lines, drop, strict=True) if gone),
         )
     # a caption is the single line right above a credit
     for i in range(1, n):
@@ -173,6 +173,6 @@ def remove_furniture(lines: list[str], contextual: bool = True) -> FurnitureResu
         if key in seen and len(words(line)) >= 2:
             drop[i] = True
         seen.add(key)
-    kept = tuple(line for line, gone in zip(lines, drop) if not gone)
-    removed = tuple(line for line, gone in zip(lines, drop) if gone)
+    kept = tuple(line for line, gone in zip(lines, drop, strict=True) if not gone)
+    removed = tuple(line for line, gone in zip(lines, drop, strict=True) if gone)
     return FurnitureResult(kept=kept, removed=removed)

@@ -5,8 +5,8 @@ Policy, in order:
 1. nothing but white space → ``empty``;
 2. a byte-order mark decides (UTF-8, UTF-16, UTF-32);
 3. known binary signatures (PDF, images, archives) and NUL bytes → ``binary``;
-4. a declared charset (HTTP header, ``<meta charset>``) is tried first;
-5. valid UTF-8 is UTF-8;
+4. valid UTF-8 is UTF-8 (it wins over a declaration, which is often wrong);
+5. a declared charset (HTTP header, ``<meta charset>``) is tried next;
 6. input that is UTF-8 for the most part but holds invalid sequences is rejected
    (``encoding``): guessing a legacy encoding would turn its good characters into mojibake;
 7. otherwise charset-normalizer picks a legacy encoding (cp1252, latin-1, Shift-JIS, …);
@@ -130,12 +130,17 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> tuple[s
         elif b"\x00" in data:
             return reject("binary", "the input holds NUL bytes (binary content)", STAGE, name)
     if text is None:
-        codec = _known_codec(declared)
-        if codec:
-            try:
-                text, encoding = data.decode(codec), codec
-            except UnicodeDecodeError:
-                text = None
+        # valid UTF-8 wins over a declaration: wrong declarations are common, accidental
+        # valid UTF-8 in another encoding is not
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            known = _known_codec(declared)
+            if known and not known.startswith(("utf-16", "utf-32")):  # those need a BOM here
+                try:
+                    text, encoding = data.decode(known), known
+                except UnicodeDecodeError:
+                    text = None
     if text is None:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"

@@ -116,7 +116,8 @@ def read_stream(stream: BinaryIO, name: str, settings: Settings, fmt: str = "", 
             yield reject("unreachable", f"cannot read the input ({exc})", STAGE, name)
         return
     if head.startswith(b"\x1f\x8b") and fmt != "warc":
-        yield from read_stream(gzip.GzipFile(fileobj=io.BufferedReader(_Prefixed(head, stream))), name, settings, fmt, True)  # type: ignore[arg-type]
+        replay = io.BufferedReader(_Prefixed(head, stream))  # type: ignore[type-var]
+        yield from read_stream(gzip.GzipFile(fileobj=replay), name, settings, fmt, True)  # type: ignore[arg-type]
         return
     if not fmt:
         try:
@@ -125,7 +126,7 @@ def read_stream(stream: BinaryIO, name: str, settings: Settings, fmt: str = "", 
             yield reject("malformed", f"truncated or corrupt gzip data ({exc})", STAGE, name)
             return
         fmt = sniff(head)
-    full: BinaryIO = io.BufferedReader(_Prefixed(head, stream))  # type: ignore[assignment]
+    full: BinaryIO = io.BufferedReader(_Prefixed(head, stream))  # type: ignore[assignment,type-var]
     if fmt in STREAMING:
         reader = read_warc if fmt == "warc" else read_jsonl
         yield from reader(full, name, settings)

@@ -55,9 +55,10 @@ def check_address(url: str, settings: Settings) -> Rejected | None:
     if settings["ingest.allow_private"]:
         return None
     for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if getattr(address, "ipv4_mapped", None):
-            address = address.ipv4_mapped  # type: ignore[union-attr]
+        address: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        mapped = getattr(address, "ipv4_mapped", None)
+        if mapped is not None:
+            address = mapped
         if not address.is_global or address.is_multicast:
             return reject(
                 "forbidden",

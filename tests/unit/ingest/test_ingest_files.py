@@ -190,3 +190,12 @@ def test_memory_source_is_a_source() -> None:
     assert [i.input for i in found] == ["memory#1", "named", "memory#3"]
     assert isinstance(found[2], Rejected) and found[2].code == "empty"
     assert isinstance(PathSource([]), Source)
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "utf-16", "no-such-codec"])
+def test_valid_utf8_wins_over_a_wrong_declaration(tmp_path: Path, declared: str) -> None:
+    html = f'<html><head><meta charset="{declared}"></head><body><p>Zelenskyy’s envoy in Genève.</p></body></html>'
+    path = tmp_path / "page.html"
+    path.write_bytes(html.encode("utf-8"))
+    doc = only(path)
+    assert isinstance(doc, RawDocument) and "Zelenskyy’s envoy in Genève." in doc.content
