@@ -174,6 +174,10 @@ def evaluate_meantime(root: Path, baseline: bool = True) -> dict[str, Any]:
     errors: list[dict[str, Any]] = []
     tp_strict = tp_lenient = predicted = gold_total = 0
     pub_ok = pub_found = pub_total = 0
+    dct_n = dct_ours = dct_base = 0
+    type_base: Counter[str] = Counter()
+    dp_tp_pred = dp_predicted = dp_tp_gold = 0
+    search_time = 0.0
     ours_time = base_time = 0.0
     for doc in docs:
         anchor = doc.dct
@@ -200,6 +204,7 @@ def evaluate_meantime(root: Path, baseline: bool = True) -> dict[str, Any]:
                 dp = dateparser_value(g.text, anchor)
                 base_time += time.perf_counter() - t0
                 base += dp is not None and dp.upper() == g.value.upper()
+                type_base[g.type] += dp is not None and dp.upper() == g.value.upper()
                 base_len += _lenient(dp) == _lenient(g.value)
         # detection, outside the DCT line (the DCT is not among the gold expressions)
         predicted_spans = [(t.start, t.end) for t in tag(doc.text, anchor)
@@ -216,7 +221,22 @@ def evaluate_meantime(root: Path, baseline: bool = True) -> dict[str, Any]:
             stated = published_from_text(doc.text, ())
             pub_found += stated is not None
             pub_ok += stated is not None and stated.value == doc.dct.isoformat()
-    lenient_predicted = predicted - (predicted - tp_lenient) * 0  # predicted spans, lenient match
+            if doc.dct_span is not None:
+                # the DCT line itself, normalised with no anchor (it is the anchor)
+                dct_n += 1
+                value = normalise_span(doc.text, *doc.dct_span, None)
+                dct_ours += value == doc.dct.isoformat()
+                if baseline:
+                    dp = dateparser_value(doc.text[doc.dct_span[0]:doc.dct_span[1]], None)
+                    dct_base += dp == doc.dct.isoformat()
+        if baseline:
+            t0 = time.perf_counter()
+            tp_dp, n_dp = _dateparser_detection(doc, anchor)
+            search_time += time.perf_counter() - t0
+            dp_tp_pred += tp_dp
+            dp_predicted += n_dp
+            dp_tp_gold += sum(any(s < ge and gs < e for s, e in _DP_SPANS) for gs, ge in gold_spans)
+    lenient_predicted = predicted
     return {
         "documents": len(docs),
         "expressions": n,
@@ -231,8 +251,52 @@ def evaluate_meantime(root: Path, baseline: bool = True) -> dict[str, Any]:
         "detection_strict": _prf(tp_strict, predicted, gold_total),
         "detection_lenient": _lenient_prf(docs, tp_lenient, gold_total, lenient_predicted),
         "published_from_text": {"documents": pub_total, "found": pub_found, "correct": pub_ok},
+        "dateparser_accuracy_by_type": ({k: type_base[k] / v for k, v in by_type.items()}
+                                        if baseline else None),
+        "with_dct": {"expressions": n + dct_n, "accuracy": (ours + dct_ours) / (n + dct_n),
+                     "dateparser_accuracy": ((base + dct_base) / (n + dct_n)) if baseline
+                     else None},
+        "dateparser_detection_lenient": (_prf_lenient(dp_tp_pred, dp_predicted, dp_tp_gold,
+                                                      gold_total) if baseline else None),
+        "seconds_dateparser_search": search_time if baseline else None,
         "errors": errors,
     }
+
+
+_DP_SPANS: list[tuple[int, int]] = []
+
+
+def _dateparser_detection(doc: Doc, anchor: date | None) -> tuple[int, int]:
+    """dateparser.search.search_dates over the annotated sentences: (predictions overlapping
+    a gold span, predictions). Spans are found again by string search, left to right."""
+    from dateparser.search import search_dates
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day, 12, 0)
+    region = doc.text[:doc.annotated_end]
+    found = search_dates(region, languages=["en"], settings=settings) or []
+    _DP_SPANS.clear()
+    cursor = 0
+    for phrase, _ in found:
+        at = region.find(phrase, cursor)
+        if at < 0:
+            at = region.find(phrase)
+        if at < 0:
+            continue
+        cursor = at + len(phrase)
+        if doc.dct_span and at < doc.dct_span[1] and doc.dct_span[0] < cursor:
+            continue
+        _DP_SPANS.append((at, cursor))
+    gold = [(g.start, g.end) for g in doc.gold]
+    tp = sum(any(s < ge and gs < e for gs, ge in gold) for s, e in _DP_SPANS)
+    return tp, len(_DP_SPANS)
+
+
+def _prf_lenient(tp_pred: int, predicted: int, tp_gold: int, gold: int) -> dict[str, float]:
+    p = tp_pred / predicted if predicted else 0.0
+    r = tp_gold / gold if gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
 def _lenient_prf(docs: list[Doc], tp_gold: int, gold_total: int, predicted: int) -> dict[str, float]:
@@ -379,13 +443,28 @@ def format_table(result: dict[str, Any]) -> str:
             lines.append(f"{'dateparser alone (RELATIVE_BASE=DCT, past)':44} "
                          f"{m['dateparser_accuracy']:8.3f} {m['dateparser_accuracy_lenient']:8.3f}"
                          f" {m['seconds_dateparser']:8.2f}")
+        w = m["with_dct"]
+        lines.append(f"{'  + the 118 DCT lines (no anchor), storyline':44} {w['accuracy']:8.3f}"
+                     f"   ({w['expressions']} expressions)")
+        if w["dateparser_accuracy"] is not None:
+            lines.append(f"{'  + the 118 DCT lines (no anchor), dateparser':44} "
+                         f"{w['dateparser_accuracy']:8.3f}")
         lines += ["", "by type (storyline): " + ", ".join(
-            f"{k} {v:.3f}" for k, v in sorted(m["accuracy_by_type"].items())), "",
+            f"{k} {v:.3f}" for k, v in sorted(m["accuracy_by_type"].items()))]
+        if m.get("dateparser_accuracy_by_type"):
+            lines.append("by type (dateparser): " + ", ".join(
+                f"{k} {v:.3f}" for k, v in sorted(m["dateparser_accuracy_by_type"].items())))
+        lines += ["",
             f"{'detection vs gold spans':44} {'P':>8} {'R':>8} {'F1':>8}"]
         for key in ("detection_strict", "detection_lenient"):
             d = m[key]
             lines.append(f"{key.replace('detection_', 'storyline, '):44} {d['precision']:8.3f} "
                          f"{d['recall']:8.3f} {d['f1']:8.3f}")
+        if m.get("dateparser_detection_lenient"):
+            d = m["dateparser_detection_lenient"]
+            lines.append(f"{'dateparser search_dates, lenient':44} {d['precision']:8.3f} "
+                         f"{d['recall']:8.3f} {d['f1']:8.3f}   "
+                         f"({m['seconds_dateparser_search']:.2f} s)")
         p = m["published_from_text"]
         lines += ["", f"publication date from the text: {p['correct']}/{p['documents']} correct "
                   f"({p['found']} found)"]
