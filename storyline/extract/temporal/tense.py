@@ -17,7 +17,7 @@ Tense = Literal["past", "future"]
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]{1,2})?")
 _LEFT_LIMIT = 160
 _RIGHT_LIMIT = 100
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]{0,2}\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
 
 _FUTURE_WORDS = frozenset({
     "will", "shall", "won't", "won’t", "would", "going", "expected", "scheduled", "due",
@@ -32,23 +32,25 @@ _BE = frozenset({"is", "are", "am", "be", "'s", "was", "were"})
 _PAST_WORDS = frozenset({
     "was", "were", "had", "did", "said", "told", "met", "made", "took", "gave", "came", "went",
     "spoke", "saw", "left", "fell", "rose", "won", "lost", "hit", "struck", "began", "led",
-    "sent", "brought", "bought", "sold", "found", "got", "held", "kept", "paid", "put", "ran",
+    "sent", "brought", "bought", "sold", "found", "got", "held", "kept", "paid", "ran",
     "set", "shot", "stood", "thought", "wrote", "broke", "chose", "drew", "drove", "flew",
-    "forgot", "grew", "knew", "meant", "read", "rode", "sank", "sought", "spent", "stole",
+    "forgot", "grew", "knew", "meant", "rode", "sank", "sought", "spent", "stole",
     "swore", "taught", "threw", "understood", "woke", "wore", "withdrew", "overtook", "ago",
     "last", "yesterday", "has", "have", "earlier", "previously", "dealt", "felt", "built",
-    "cut", "let", "quit", "slid", "split", "spread", "lent", "became", "bore", "beat", "bid",
+    "slid", "lent", "became", "bore", "bid",
     "declined", "hid", "lay", "lit", "oversaw", "undertook", "upheld", "rang", "sang",
 })
-_NOT_PAST = frozenset({"need", "speed", "feed", "seed", "indeed", "proceed", "exceed",
+_NOT_PAST = frozenset({"need", "speed", "feed", "seed", "indeed", "proceed", "exceed", "heed",
+                       "breed", "bleed", "greed", "weed", "deed",
                        "succeed", "red", "bed", "shed", "wed", "hundred", "embed", "bred",
                        "led", "sped", "fled", "united", "limited", "based", "related",
                        "expected", "scheduled", "planned", "due", "proposed"})
 
 
-def _cue(words: list[str], index: int) -> Tense | None:
+def _cue(words: list[str], index: int) -> str | None:
     word = words[index].lower().replace("’", "'")
-    following = words[index + 1].lower() if index + 1 < len(words) else ""
+    following_word = words[index + 1] if index + 1 < len(words) else ""
+    following = following_word.lower()
     previous = words[index - 1].lower().replace("’", "'") if index > 0 else ""
     if word.endswith("'ll") or word in ("will", "shall", "won't"):
         return "future"
@@ -65,14 +67,18 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return "past" if word in ("was", "were") else "future"
     if word == "to" and previous not in ("due", "according", "up", "prior", "next", "back",
                                          "close", "compared", "ahead", "thanks", "similar"):
-        # "to travel on Thursday": an infinitive right before a verb means a plan
-        return "future" if following and following.isalpha() and not following[0].isupper() \
+        # "wants to speak on Tuesday": an infinitive before the expression means a plan (only
+        # to its left: "visited Moscow on Thursday to pitch…" is a purpose clause), and not
+        # after a past verb ("agreed to improve")
+        if previous in _PAST_WORDS or (previous.endswith("ed") and previous not in _NOT_PAST):
+            return None
+        return "future_to" if following and following.isalpha() and following_word.islower() \
             and following not in ("the", "a", "an", "its", "his", "her", "their", "be") else None
     if word in _FUTURE_WORDS:
         return "future"
     if word in _PAST_WORDS:
         return "past"
-    if word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST and not word.endswith("eed"):
+    if word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST:
         # "should be completed", "will be held": the auxiliary decides, not the participle
         return None if previous in ("be", "being") else "past"
     return None
@@ -112,9 +118,13 @@ def _nearest(left_words: list[str], right_words: list[str]) -> Tense | None:
     best: tuple[float, Tense] | None = None
     for index in range(len(words)):
         cue = _cue(words, index)
+        if cue == "future_to":
+            if index >= pivot:
+                continue
+            cue = "future"
         if cue is None:
             continue
         distance = (pivot - index) if index < pivot else (index - pivot + 1.5)
         if best is None or distance < best[0]:
-            best = (distance, cue)
+            best = (distance, "future" if cue == "future" else "past")
     return best[1] if best else None

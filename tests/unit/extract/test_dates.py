@@ -314,3 +314,26 @@ def test_one_megabyte_line_is_bounded(line: str) -> None:
     found = find_dates(line, TUE)
     assert time.perf_counter() - start < 15
     assert all(m.end <= len(line) for m in found)
+
+
+# --- tense reading, from the seed articles -------------------------------------------------
+
+def test_purpose_infinitive_after_the_weekday_is_not_a_plan() -> None:
+    text = "Kurt Volker visited Moscow on Thursday to pitch this proposal."
+    assert value(text, date(2025, 3, 16), "Thursday") == ("2025-03-13", "day")
+
+
+def test_infinitive_after_a_past_verb_is_not_a_plan() -> None:
+    text = "The two leaders had a chat in February and agreed to improve relations."
+    assert value(text, date(2025, 3, 16), "February") == ("2025-02", "month")
+
+
+def test_sentence_ends_after_a_closing_quote() -> None:
+    text = ('He urged Russia to take "appropriate action." After his Thursday meeting with '
+            'Rutte, Trump warned of sanctions.')
+    assert value(text, date(2025, 3, 16), "Thursday") == ("2025-03-13", "day")
+
+
+def test_passive_after_a_modal_is_future() -> None:
+    assert value("The sale should be completed in October.", date(2009, 6, 5)) == (
+        "2009-10", "month")
