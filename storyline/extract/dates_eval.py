@@ -322,14 +322,14 @@ def _matches(expected_text: str, expected_start: int, mention_text: str, start: 
     return start < e_end and expected_start < end
 
 
-def evaluate_examples(examples_dir: Path) -> dict[str, Any]:
+def evaluate_examples(examples_dir: Path, baseline: bool = True) -> dict[str, Any]:
     """Planted dates of ``examples/expected.json`` found in each article's text and resolved
     to the intended value, anchored on the article's (intended) publication date."""
     from storyline.extract.dates import find_dates
 
     expected = json.loads((examples_dir / "expected.json").read_text(encoding="utf-8"))
     texts = example_texts(examples_dir)
-    total = found = correct = 0
+    total = found = correct = dp_correct = 0
     misses: list[dict[str, Any]] = []
     for key, entry in expected["dates"].items():
         anchor_text = entry.get("anchor") or entry.get("intended_anchor")
@@ -346,13 +346,43 @@ def evaluate_examples(examples_dir: Path) -> dict[str, Any]:
                 hits += [m for m in mentions if _matches(item["text"], pos, m.text, m.start, m.end)]
             if hits:
                 found += 1
+            if baseline:
+                dp_correct += dateparser_value(item["text"], anchor) in accepted
             if any(m.value in accepted for m in hits):
                 correct += 1
             else:
                 misses.append({"doc": key, "text": item["text"], "expected": item["value"],
                                "got": sorted({str(m.value) for m in hits})})
     return {"expressions": total, "found": found, "correct": correct,
-            "accuracy": correct / total if total else 0.0, "misses": misses}
+            "accuracy": correct / total if total else 0.0, "misses": misses,
+            "dateparser_correct": dp_correct if baseline else None,
+            "speed": _speed(texts, baseline)}
+
+
+def _speed(texts: dict[str, str], baseline: bool) -> dict[str, float | None]:
+    """Milliseconds per 800-word article (the sample corpus, concatenated and cut), ours and
+    dateparser.search_dates on the same text."""
+    from storyline.extract.dates import find_dates
+
+    article = " ".join(" ".join(texts.values()).split()[:800])
+    anchor = date(2026, 3, 3)
+    find_dates(article, anchor)
+    runs = 20
+    start = time.process_time()     # CPU time: the machine may be shared
+    for _ in range(runs):
+        find_dates(article, anchor)
+    ours = (time.process_time() - start) / runs * 1000
+    theirs = None
+    if baseline:
+        from dateparser.search import search_dates
+
+        settings = {"RELATIVE_BASE": datetime(2026, 3, 3, 12), "PREFER_DATES_FROM": "past"}
+        search_dates(article, languages=["en"], settings=settings)
+        start = time.process_time()
+        for _ in range(3):
+            search_dates(article, languages=["en"], settings=settings)
+        theirs = (time.process_time() - start) / 3 * 1000
+    return {"storyline_ms": ours, "dateparser_search_ms": theirs}
 
 
 def _occurrences(text: str, phrase: str) -> list[int]:
@@ -425,7 +455,7 @@ def evaluate_dates(data_dir: Path, examples_dir: Path | None = None,
     if examples_dir is None:
         examples_dir = Path(__file__).resolve().parents[2] / "examples"
     if (examples_dir / "expected.json").is_file():
-        result["examples"] = evaluate_examples(examples_dir)
+        result["examples"] = evaluate_examples(examples_dir, baseline=baseline)
     return result
 
 
@@ -472,6 +502,15 @@ def format_table(result: dict[str, Any]) -> str:
     if e:
         lines += ["", f"sample corpus (examples/expected.json): {e['correct']}/{e['expressions']} "
                   f"planted dates resolved as intended ({e['found']} found)"]
+        if e.get("dateparser_correct") is not None:
+            lines.append(f"  dateparser alone on the same planted phrases: {e['dateparser_correct']}/"
+                         f"{e['expressions']}")
+        sp = e.get("speed") or {}
+        if sp:
+            line = f"speed, one 800-word article (CPU): storyline {sp['storyline_ms']:.1f} ms"
+            if sp.get("dateparser_search_ms") is not None:
+                line += f", dateparser.search_dates {sp['dateparser_search_ms']:.0f} ms"
+            lines.append(line)
         for miss in e["misses"]:
             lines.append(f"  miss: {miss['doc']}: {miss['text']!r} expected {miss['expected']}, "
                          f"got {miss['got']}")

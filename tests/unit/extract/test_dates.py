@@ -270,7 +270,7 @@ def test_month_level_published_does_not_anchor_weekdays() -> None:
 def test_sample_corpus_planted_dates() -> None:
     """Every planted expression of examples/expected.json found and resolved as intended
     (undated articles anchored on their intended_anchor)."""
-    result = evaluate_examples(EXAMPLES)
+    result = evaluate_examples(EXAMPLES, baseline=False)
     assert result["expressions"] >= 60
     assert result["correct"] == result["expressions"], result["misses"]
 
@@ -298,11 +298,11 @@ def test_eastern_dispatch_date_comes_from_its_text() -> None:
 def test_fast_on_an_article() -> None:
     text = " ".join(" ".join(example_texts(EXAMPLES).values()).split()[:800])
     find_dates(text, TUE)
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(10):
         find_dates(text, TUE)
-    # 5 ms is the budget on an idle core; the CI box is shared, so allow headroom
-    assert (time.perf_counter() - start) / 10 < 0.05
+    # budget 5 ms of CPU (measured ~2.5 ms); headroom for a shared CI box
+    assert (time.process_time() - start) / 10 < 0.02
 
 
 @pytest.mark.parametrize("line", ["1" * 1_000_000, " 1" * 500_000, "-1" * 500_000,
