@@ -192,9 +192,10 @@ _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 
 
 def quarter(m: re.Match[str], ctx: Context) -> Result:
     """"the fourth quarter of 2005", "Q3", "third-quarter", "the last quarter"."""
-    word = (m.group("q") or "").lower()
-    rel = (m.group("qrel") or "").lower()
-    explicit_year = int(m.group("y")) if m.group("y") else None
+    groups = m.groupdict()
+    word = (groups.get("q") or "").lower()
+    rel = (groups.get("qrel") or "").lower()
+    explicit_year = int(groups["y"]) if groups.get("y") else None
     if word in ("last", "final") and (explicit_year or rel):
         word = "fourth"
     if word in ("last", "previous", "past", "this", "next"):

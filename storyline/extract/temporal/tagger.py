@@ -41,7 +41,8 @@ _TRIGGERS: dict[str, set[str]] = {
     "clock": {"#"}, "clock_ampm": {"#"}, "clock_tz": {"#"}, "quarter_q": {"#"},
     "month_day": set(MONTHS), "day_month": set(MONTHS), "ordinal_day": set(MONTHS),
     "month_year": set(MONTHS), "bare_month": set(MONTHS),
-    "quarter": {"quarter"}, "season": set(SEASONS), "weekday": set(WEEKDAYS),
+    "quarter": {"quarter"}, "season": set(SEASONS),
+    "weekday": set(WEEKDAYS) | {w + "s" for w in WEEKDAYS if len(w) > 3},
     "deictic": {"today", "tonight", "yesterday", "tomorrow", "day", "morning", "afternoon",
                 "evening", "night"},
     "relative_unit": {"week", "weekend", "month", "year", "quarter", "decade", "century"},
@@ -95,7 +96,10 @@ def candidates(text: str, anchor: date | None) -> Iterator[Timex]:
                 count += 1
                 if count > MAX_MATCHES_PER_RULE:
                     break
-                result = build(match, ctx)
+                try:
+                    result = build(match, ctx)
+                except (ValueError, KeyError, IndexError, OverflowError):
+                    continue   # defensive: a surprising match never fails the article
                 if result is None:
                     continue
                 kind, value, granularity = result
