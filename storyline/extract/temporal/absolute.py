@@ -146,6 +146,32 @@ def bare_month(m: re.Match[str], ctx: Context) -> Result:
     return ("DATE", cal.month_value(year, month), "month")
 
 
+_WEEK_ORD = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3,
+             "4th": 3, "last": -1, "final": -1}
+
+
+def week_of_month(m: re.Match[str], ctx: Context) -> Result:
+    """"the last week of March" → the ISO week. A week belongs to the month holding its
+    Thursday (the ISO rule), so the last week of March 2009 is 2009-W13, not the week of the
+    31st (a Tuesday, whose Thursday is in April)."""
+    if not _capitalised(m.group("mon")):
+        return None
+    month = month_number(m.group("mon"))
+    if month is None:
+        return None
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif ctx.anchor is None:
+        return ("DATE", None, "week")
+    else:
+        year = cal.nearest_year_for(ctx.anchor, month, None)
+    weeks = cal.weeks_of_month(year, month)
+    index = _WEEK_ORD[m.group("ord").lower()]
+    if index >= len(weeks):
+        return None
+    return ("DATE", weeks[index], "week")
+
+
 _YEAR_BAD_AFTER = re.compile(r"^(?:[.,]\d|\s?%|\s?per\s?cent|-\d|\d|\s?(?:km|kg|mm|cm|m|mph|"
                              r"kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|"
                              r"people|troops|soldiers|units|votes|jobs|points)\b)", _I)
@@ -264,6 +290,10 @@ RULES: list[tuple[str, re.Pattern[str], Builder]] = [
     ("month_year", re.compile(r"\b(?:(?:early|mid|late)[ \t-]{1,2})?(?P<mon>" + MONTH + r")" +
                               COMMA + r"(?:of" + SP + r")?(?P<y>" + YEAR + r")\b", _I),
      month_year),
+    ("week_of_month", re.compile(r"\b(?:the" + SP + r")?(?P<ord>first|1st|second|2nd|third|3rd|"
+                                 r"fourth|4th|last|final)" + SP + r"week" + SP + r"of" + SP +
+                                 r"(?P<mon>" + MONTH_FULL + r")(?:" + COMMA + r"(?P<y>" + YEAR +
+                                 r")\b)?", _I), week_of_month),
     ("bare_month", re.compile(r"\b(?:(?P<rel>last|next|this|early|mid|late)[ \t-]{1,2})?(?P<mon>"
                               + MONTH_FULL + r")\b(?![ \t]?\d)(?:" + SP + r"of" + SP + r"(?P<yrel>last|this|next)" + SP +
                               r"year\b)?", _I), bare_month),

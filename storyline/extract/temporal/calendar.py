@@ -120,3 +120,15 @@ def nearest_year_for(anchor: date, month: int, day: int | None) -> int:
 
     candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
     return min(candidates, key=lambda y: (distance(y), y > anchor.year))
+
+
+def weeks_of_month(year: int, month: int) -> list[str]:
+    """The ISO weeks whose Thursday falls in the month, in order (``2009-W10`` … ``2009-W13``
+    for March 2009)."""
+    first = date(year, month, 1)
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    weeks = []
+    while thursday.month == month:
+        weeks.append(week_value(thursday))
+        thursday += timedelta(weeks=1)
+    return weeks

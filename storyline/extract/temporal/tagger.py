@@ -40,7 +40,7 @@ _TRIGGERS: dict[str, set[str]] = {
     "iso": {"#"}, "numeric": {"#"}, "year": {"#"}, "decade": {"#"}, "apos_year": {"#"},
     "clock": {"#"}, "clock_ampm": {"#"}, "clock_tz": {"#"}, "quarter_q": {"#"},
     "month_day": set(MONTHS), "day_month": set(MONTHS), "ordinal_day": set(MONTHS),
-    "month_year": set(MONTHS), "bare_month": set(MONTHS),
+    "month_year": set(MONTHS), "bare_month": set(MONTHS), "week_of_month": {"week"},
     "quarter": {"quarter"}, "season": set(SEASONS),
     "weekday": set(WEEKDAYS) | {w + "s" for w in WEEKDAYS if len(w) > 3},
     "deictic": {"today", "tonight", "yesterday", "tomorrow", "day", "morning", "afternoon",

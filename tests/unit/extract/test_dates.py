@@ -383,3 +383,8 @@ def test_sample_corpus_publication_dates_through_ingest_and_clean() -> None:
         assert out.published.value == doc["published"], doc["title"]
         assert out.published.source == doc["published_source"], doc["title"]
     assert seen >= 10
+
+
+def test_week_of_month_uses_the_iso_thursday_rule() -> None:
+    assert value("in the last week of March", date(2009, 4, 1)) == ("2009-W13", "week")
+    assert value("the first week of April 2026", None) == ("2026-W14", "week")
