@@ -342,7 +342,7 @@ RULES: list[tuple[str, re.Pattern[str], Builder]] = [
                            r"(?:morning|afternoon|evening)|last" + SP + r"(?:night|evening))"
                            r"(?:['’]s)?(?:" + SP + r"(?P<part>" + _PART + r"))?\b", _I), deictic),
     ("relative_unit", re.compile(r"\b(?P<rel>" + _REL_WORDS + r")" + SP + r"(?P<unit>week|weekend"
-                                 r"|month|year|quarter|decade|century)\b(?!['’]s|[ \t]{1,2}of[ \t]{1,2}"
+                                 r"|month|year|quarter|decade|century)\b(?![ \t]{1,2}of[ \t]{1,2}"
                                  r"(?:" + MONTH_FULL + r"|\d|the|this|last|next)\b)", _I),
      relative_unit),
     ("offset", re.compile(r"\b(?P<n>" + QUANTITY + r")" + SP + r"(?P<unit>" + UNITWORD + r")" + SP

@@ -114,6 +114,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t,.\u00a0" and not text[start:end].lower().endswith(
             ("a.m.", "p.m.", "sept.", "jan.", "feb.", "aug.", "oct.", "nov.", "dec.", "apr.")):
         end -= 1
+    if end - start > 2 and text[end - 2:end] in ("'s", "’s"):
+        end -= 2      # "Thursday's meeting": the expression is "Thursday"
     while start < end and text[start] in " \t,\u00a0":
         start += 1
     return start, end

@@ -388,3 +388,9 @@ def test_sample_corpus_publication_dates_through_ingest_and_clean() -> None:
 def test_week_of_month_uses_the_iso_thursday_rule() -> None:
     assert value("in the last week of March", date(2009, 4, 1)) == ("2009-W13", "week")
     assert value("the first week of April 2026", None) == ("2026-W14", "week")
+
+
+def test_possessives_are_dates_without_the_s() -> None:
+    found = find_dates("Last week's talks and Thursday's vote", FRI)
+    assert [(m.text, m.value) for m in found] == [("Last week", "2025-W10"),
+                                                  ("Thursday", "2025-03-13")]
