@@ -11,13 +11,13 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from storyline.clean.dates import parse_published
-from storyline.clean.furniture import looks_like_sentence, remove_furniture, words
+from storyline.clean.furniture import dateline, looks_like_sentence, remove_furniture, words
 from storyline.clean.html import MAX_DEPTH, Extracted, extract_html, nesting_depth
 from storyline.clean.language import detect_language, supported_languages
 from storyline.config import DEFAULT_SETTINGS, Settings
 from storyline.errors import Rejected, reject
 from storyline.ids import text_hash
-from storyline.records import UNRESOLVED_DATE, Article, RawDocument
+from storyline.records import UNRESOLVED_DATE, Article, DateValue, RawDocument
 
 STAGE = "clean"
 
@@ -107,13 +107,20 @@ def _clean(raw: RawDocument, settings: Settings) -> Article | Rejected:
     language = detect_language(text)
     url = meta.get("url") or (extracted.url if extracted else None)
     published = parse_published(meta.get("published") or (extracted.date if extracted else None))
+    outlet = _outlet(meta, extracted, url)
+    for line in removed if not published.value else ():
+        found = dateline(line)  # "Eastern Dispatch | Sunday, 8 March 2026", printed on the page
+        if found and parse_published(found[1]).granularity == "day":
+            published = DateValue(parse_published(found[1]).value, "day", "text")
+            outlet = outlet or found[0]
+            break
     return Article(
         id=raw.id,
         input=raw.input,
         text=text,
         text_hash=text_hash(text),
         title=title,
-        outlet=_outlet(meta, extracted, url),
+        outlet=outlet,
         author=meta.get("author") or (extracted.author if extracted else None),
         url=url,
         published=published if published.value else UNRESOLVED_DATE,

@@ -5,8 +5,10 @@ Conservative by design. A line is removed only when it carries a furniture signa
 - a *pattern* that is furniture whatever its context (``Read Entire Article``, ``Read more
   coverage on …``, ``Check out this related article: …``, ``Source link…``, ``Tags:``, login
   prompts, comment widgets, share counters such as ``1 month ago 5`` or ``0 0``);
-- a *photo credit* (``… | Getty Images``, ``Photo: …``), and the *caption* right above it when
-  that is a single sentence;
+- a *photo credit* (``… | Getty Images``, ``Photo: …``, ``Name | Outlet``), and the *caption*
+  right above it when that is a single sentence;
+- a *dateline* (``Outlet | Sunday, 8 March 2026``; the clean stage reads its date and outlet);
+- a *tag list* (``Valdoria,Tessaria,truce,world news``);
 - a *byline of an aggregator*: a short name-like line in the header, next to other furniture;
 - an exact *duplicate* of an earlier line (a repeated headline).
 
@@ -119,6 +121,59 @@ def is_credit(line: str) -> bool:
     return any(p.search(line) for p in _CREDIT)
 
 
+_DATE_PART = re.compile(
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:.]\d{2}\b"
+    r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
+
+
+def pipe_parts(line: str) -> list[str] | None:
+    """``Name | Outlet`` or ``Outlet | Sunday, 8 March 2026``: 2–6 short capitalised parts.
+
+    Table rows (which start with ``|``) and sentences are not pipe lines.
+    """
+    if line.startswith("|") or " | " not in line or len(line) > 200 or looks_like_sentence(line):
+        return None
+    parts = [part.strip() for part in line.split("|")]
+    if not 2 <= len(parts) <= 6:
+        return None
+    for part in parts:
+        if not part or len(words(part)) > 8 or not (part[0].isupper() or part[0].isdigit()):
+            return None
+        if _SENTENCE_END.search(part) and not part.endswith((".com", "Inc.", "Ltd.", "Co.")):
+            return None
+    return parts
+
+
+def is_pipe_credit(line: str) -> bool:
+    """A pipe line without a date part: a photo credit such as ``Tomas Reil | Harbour Post``."""
+    parts = pipe_parts(line)
+    return parts is not None and not any(_DATE_PART.search(part) for part in parts)
+
+
+def dateline(line: str) -> tuple[str, str] | None:
+    """``("Eastern Dispatch", "Sunday, 8 March 2026")`` from an ``Outlet | date`` line."""
+    parts = pipe_parts(line)
+    if parts is None or len(parts) != 2:
+        return None
+    first, second = parts
+    if _DATE_PART.search(second) and not _DATE_PART.search(first) and is_name_like(first):
+        return first, second
+    return None
+
+
+def is_tag_list(line: str) -> bool:
+    """Comma-joined tags (``Valdoria,Tessaria,Calvera,truce,world news``): at least four short
+    parts, most commas not followed by a space, no sentence punctuation."""
+    if _SENTENCE_END.search(line) or looks_like_sentence(line):
+        return False
+    parts = [part.strip() for part in line.split(",")]
+    if len(parts) < 4 or any(not part or len(words(part)) > 5 for part in parts):
+        return False
+    return len(re.findall(r",\S", line)) * 2 >= len(parts) - 1
+
+
 def is_caption(line: str) -> bool:
     """A photo caption: one sentence (or fragment) of at most 60 words, no quotation."""
     tokens = words(line)
@@ -150,21 +205,27 @@ def remove_furniture(lines: list[str], contextual: bool = True) -> FurnitureResu
     n = len(lines)
     drop = [False] * n
     for i, line in enumerate(lines):
-        if is_pattern_furniture(line) or is_counter(line) or is_credit(line):
+        if is_pattern_furniture(line) or is_counter(line) or is_credit(line) or is_tag_list(line):
             drop[i] = True
     if not contextual:
         return FurnitureResult(
             kept=tuple(line for line, gone in zip(lines, drop, strict=True) if not gone),
             removed=tuple(line for line, gone in zip(lines, drop, strict=True) if gone),
         )
+    # pipe lines: credits (``Name | Outlet``) and datelines (``Outlet | Sunday, 8 March 2026``)
+    for i, line in enumerate(lines):
+        if i > 0 and pipe_parts(line) is not None:
+            drop[i] = True
     # a caption is the single line right above a credit
     for i in range(1, n):
-        if drop[i] and is_credit(lines[i]) and not drop[i - 1] and is_caption(lines[i - 1]) and i - 1 > 0:
+        credit = is_credit(lines[i]) or is_pipe_credit(lines[i])
+        if drop[i] and credit and not drop[i - 1] and is_caption(lines[i - 1]) and i - 1 > 0:
             drop[i - 1] = True
     # header: lines before the first article sentence; a name-like line next to furniture there
     first_sentence = next((i for i, line in enumerate(lines) if looks_like_sentence(line)), n)
     for i in range(1, min(first_sentence, n)):
-        if not drop[i] and is_name_like(lines[i]) and (drop[i - 1] or (i + 1 < n and drop[i + 1] and not is_credit(lines[i + 1]))):
+        next_is_credit = i + 1 < n and (is_credit(lines[i + 1]) or is_pipe_credit(lines[i + 1]))
+        if not drop[i] and is_name_like(lines[i]) and (drop[i - 1] or (i + 1 < n and drop[i + 1] and not next_is_credit)):
             drop[i] = True
     # a repeated line (a duplicated headline): keep the first copy
     seen: set[str] = set()

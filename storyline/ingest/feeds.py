@@ -52,6 +52,20 @@ def _body(entry: Any) -> tuple[str, str]:
     return value, "html" if is_html else "text"
 
 
+_FEED_SUFFIX = re.compile(
+    r"\s*[-–—|:»]\s*(latest( news| stories| headlines)?|top stories|headlines|all( stories| news)?|"
+    r"rss( feed)?|feed|news feed|home( page)?|front page|most recent)\s*$",
+    re.I,
+)
+
+
+def outlet_of(feed_title: str | None) -> str | None:
+    """The outlet's name from a feed title: ``The Observer - Latest`` → ``The Observer``."""
+    if not feed_title:
+        return None
+    return _FEED_SUFFIX.sub("", feed_title).strip() or feed_title.strip()
+
+
 def looks_like_feed(data: bytes) -> bool:
     head = data[:2048].lstrip().lower()
     return any(marker in head for marker in (b"<rss", b"<feed", b"<rdf:rdf"))
@@ -82,7 +96,7 @@ def _entries(parsed: Any, name: str, settings: Settings) -> Iterator[Item]:
         else:
             yield reject("empty", "the feed has no entries", STAGE, name)
         return
-    outlet = (parsed.get("feed") or {}).get("title")
+    outlet = outlet_of((parsed.get("feed") or {}).get("title"))
     limit = settings["ingest.max_records"]
     for number, entry in enumerate(entries, start=1):
         where = f"{name}#record-{number}"

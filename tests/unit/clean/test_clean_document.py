@@ -143,3 +143,12 @@ def test_parse_published(value: str, expected: tuple[str | None, str | None]) ->
 )
 def test_headline_of(lines: list[str], title: str | None) -> None:
     assert headline_of(lines) == title
+
+
+def test_dateline_gives_date_and_outlet() -> None:
+    text = "Dravets Wakes To Funerals\nEastern Dispatch | Sunday, 8 March 2026\n" + "\n".join(PARAS)
+    article = clean_document(raw(text))
+    assert isinstance(article, Article)
+    assert article.published.to_dict() == {"value": "2026-03-08", "granularity": "day", "source": "text"}
+    assert article.outlet == "Eastern Dispatch"
+    assert article.removed == ("Eastern Dispatch | Sunday, 8 March 2026",)

@@ -104,3 +104,31 @@ def test_contextual_rules_off_for_extracted_html() -> None:
     lines = ["Step one", "Eat every 2–3 hours", "Eat every 2–3 hours", "Read more: other story", SENTENCE]
     result = remove_furniture(lines, contextual=False)
     assert result.removed == ("Read more: other story",)
+
+
+def test_pipe_credit_caption_dateline_and_tag_list() -> None:
+    lines = [
+        "Dravets Wakes To Funerals",
+        "Eastern Dispatch | Sunday, 8 March 2026",
+        SENTENCE,
+        "Firefighters work at a damaged apartment block in Dravets on Sunday morning.",
+        "Oleh Sadovy | Eastern Dispatch",
+        SENTENCE + " Again.",
+        "Source link",
+        "Valdoria,Tessaria,Calvera,Port Elsin,truce,world news",
+    ]
+    result = remove_furniture(lines)
+    assert result.kept == (lines[0], SENTENCE, SENTENCE + " Again.")
+    assert result.removed == tuple(lines[1:2] + lines[3:5] + lines[6:])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "| Pos | Player | Plays | % |",
+        "Ukraine, Russia, the United States, France and Germany met in Paris",
+        "Prices rose in Paris, Lyon, Lille, Nice and Marseille, the ministry said on Friday.",
+    ],
+)
+def test_tables_and_enumerations_are_not_furniture(line: str) -> None:
+    assert remove_furniture([SENTENCE, line, SENTENCE + " More."]).removed == ()

@@ -186,7 +186,7 @@ def test_warc_record_cap(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- feeds
 RSS = f"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
-<channel><title>Example Wire</title>
+<channel><title>Example Wire - Latest News</title>
 <item><title>First</title><link>https://wire.test/1</link><pubDate>Fri, 14 Mar 2025 10:00:00 GMT</pubDate>
 <description>Short summary.</description><content:encoded><![CDATA[<p>{BODY}</p><p>More.</p>]]></content:encoded></item>
 <item><title>Second</title><link>https://wire.test/2</link><description>{BODY}</description></item>
