@@ -189,7 +189,8 @@ def offset(m: re.Match[str], ctx: Context) -> Result:
         if direction in ("earlier", "later") or re.match(r"\s?[,.;)]|$", after):
             sign = -1 if direction in ("earlier", "before") else 1
             return ("DATE", None, f"ref:{unit}:{sign * int(n)}")
-        return ("DATE", None, UNITS[unit][2])
+        # "two years after the merger": a duration ("two years") and a signal, as in TimeML
+        return None
     if ctx.anchor is None:
         return ("DATE", None, UNITS[unit][2])
     sign = -1 if direction == "ago" else 1

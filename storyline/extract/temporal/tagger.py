@@ -118,7 +118,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 2      # "Thursday's meeting": the expression is "Thursday"
     while start < end and text[start] in " \t,\u00a0":
         start += 1
+    lead = _LEADING_PREPOSITION.match(text, start, end)
+    if lead and lead.end() < end:
+        start = lead.end()     # TIMEX3 extents leave the preposition out ("for 33 years")
     return start, end
+
+
+_LEADING_PREPOSITION = re.compile(r"(?:in|at(?![ \t]{1,3}least)|for|just|within)[ \t]{1,3}(?=\S)",
+                                  re.IGNORECASE)
 
 
 def select(found: list[Timex]) -> list[Timex]:

@@ -394,3 +394,11 @@ def test_possessives_are_dates_without_the_s() -> None:
     found = find_dates("Last week's talks and Thursday's vote", FRI)
     assert [(m.text, m.value) for m in found] == [("Last week", "2025-W10"),
                                                   ("Thursday", "2025-03-13")]
+
+
+def test_extents_follow_timex3() -> None:
+    """Prepositions stay out, modifiers stay in; "N years after X" is a duration."""
+    assert [m.text for m in find_dates("He served for 33 years, at least two years abroad "
+                                       "and three years after the merger.", FRI)] == [
+        "33 years", "at least two years", "three years"]
+    assert one("Prices rose in recent years.", FRI).text == "recent years"
