@@ -60,8 +60,8 @@ def list_articles(request: Request) -> JSONResponse:
     args = parse_all(ARTICLES_PARAMS, request.query_params)
     engine = engine_of(request)
     filters = {"q": args["q"], "outlet": args["outlet"], "canonical_only": args["canonical"]}
-    items = queries.list_articles(engine, **filters, limit=args["limit"], offset=args["offset"])
-    return JSONResponse(_page(items, queries.count_filtered_articles(engine, **filters), args))
+    items, total = queries.filter_articles(engine, **filters, limit=args["limit"], offset=args["offset"])
+    return JSONResponse(_page(items, total, args))
 
 
 def article_detail(request: Request) -> JSONResponse:

@@ -54,8 +54,7 @@ def articles(request: Request) -> HTMLResponse:
     args = parse_all((Q, OUTLET, CANONICAL, PAGE_LIMIT, OFFSET), request.query_params)
     engine = engine_of(request)
     filters = {"q": args["q"], "outlet": args["outlet"], "canonical_only": args["canonical"]}
-    rows = queries.list_articles(engine, **filters, limit=args["limit"], offset=args["offset"])
-    total = queries.count_filtered_articles(engine, **filters)
+    rows, total = queries.filter_articles(engine, **filters, limit=args["limit"], offset=args["offset"])
     params = {k: args[k] for k in ("q", "outlet", "canonical")}
     if args["limit"] != 50:
         params["limit"] = args["limit"]

@@ -67,9 +67,10 @@ class Param:
         schema: dict[str, Any] = {"type": self.kind}
         if self.kind == "string":
             schema["maxLength"] = self.max_length
+            schema["pattern"] = r"^[^\u0000]*$"  # NUL is refused
             if self.required:
                 schema["minLength"] = 1
-                schema["pattern"] = r"\S"
+                schema["pattern"] = r"^[^\u0000]*\S[^\u0000]*$"
         if self.minimum is not None:
             schema["minimum"] = self.minimum
         if self.maximum is not None:

@@ -173,30 +173,6 @@ def stats(engine: Engine) -> dict[str, int]:
 
 # --- added for storyline serve (HTTP API and web UI) ------------------------------------------
 
-def _article_filters(engine: Engine, q: str | None, outlet: str | None,
-                     canonical_only: bool) -> list[Any]:
-    conditions: list[Any] = []
-    if outlet:
-        conditions.append(a.outlet == outlet)
-    if canonical_only:
-        conditions.append(a.duplicate_of.is_(None))
-    if q:
-        ids = [hit["id"] for hit in search(engine, q, limit=MAX_LIMIT)]
-        conditions.append(a.id.in_(ids))
-    return conditions
-
-
-def count_filtered_articles(engine: Engine, *, q: str | None = None, outlet: str | None = None,
-                            canonical_only: bool = False) -> int:
-    """How many articles :func:`list_articles` would page through with the same filters."""
-    query = select(func.count()).select_from(schema.articles)
-    conditions = _article_filters(engine, q, outlet, canonical_only)
-    if conditions:
-        query = query.where(and_(*conditions))
-    with engine.connect() as conn:
-        return int(conn.execute(query).scalar() or 0)
-
-
 def latest_articles(engine: Engine, *, limit: int = 10) -> list[dict[str, Any]]:
     """The most recently ingested articles, newest first."""
     limit, _ = _bounded(limit, 0)
@@ -252,10 +228,36 @@ def count_rejections(engine: Engine) -> int:
         return int(conn.execute(select(func.count()).select_from(schema.rejections)).scalar() or 0)
 
 
+#: Texts longer than this get a snippet from :func:`_long_snippet` instead of FTS5 ``snippet()``,
+#: whose cost grows with the number of matches in one document (minutes on a 10 MB article).
+SNIPPET_MAX_CHARS = 200_000
+
+
+def _long_snippet(conn: Any, article_id: str, q: str, start: str, end: str) -> str:
+    """A snippet around the first occurrence of the first query term, terms marked in Python."""
+    terms = _TERM.findall(q)[:32]
+    row = None
+    for variant in dict.fromkeys([terms[0], terms[0].lower(), terms[0].capitalize()] if terms else []):
+        row = conn.execute(text(
+            "SELECT substr(text, max(1, instr(text, :term) - 120), 320) FROM articles "
+            "WHERE id = :id AND instr(text, :term) > 0"), {"term": variant, "id": article_id}).first()
+        if row:
+            break
+    if row is None:
+        row = conn.execute(text("SELECT substr(text, 1, 320) FROM articles WHERE id = :id"),
+                           {"id": article_id}).first()
+    piece = (row[0] if row else "") or ""
+    if not terms:
+        return piece
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\b", re.IGNORECASE)
+    return " … " + pattern.sub(lambda m: f"{start}{m.group(0)}{end}", piece) + " … "
+
+
 def search_marked(engine: Engine, q: str, *, start: str, end: str, limit: int = 20,
                   offset: int = 0) -> list[dict[str, Any]]:
     """Like :func:`search`, but the snippet marks matches with ``start``/``end`` (bound as SQL
-    parameters), so a renderer can use markers that cannot be confused with article text."""
+    parameters), so a renderer can use markers that cannot be confused with article text.
+    Very long articles get a cheap snippet (see :data:`SNIPPET_MAX_CHARS`)."""
     limit, offset = _bounded(limit, offset)
     if engine.dialect.name == "postgresql":
         hits = search(engine, q, limit=limit, offset=offset)
@@ -267,14 +269,47 @@ def search_marked(engine: Engine, q: str, *, start: str, end: str, limit: int = 
         return []
     sql = text(
         "SELECT articles.id, articles.title, articles.outlet, articles.published, "
-        "articles.duplicate_of, snippet(articles_fts, 1, :start, :end, ' … ', 24) AS snippet "
+        "articles.duplicate_of, CASE WHEN length(articles.text) <= :max_chars "
+        "THEN snippet(articles_fts, 1, :start, :end, ' … ', 24) END AS snippet "
         "FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid "
         "WHERE articles_fts MATCH :match ORDER BY bm25(articles_fts), articles.seq "
         "LIMIT :limit OFFSET :offset"
     )
-    params = {"match": match, "start": start, "end": end, "limit": limit, "offset": offset}
+    params = {"match": match, "start": start, "end": end, "limit": limit, "offset": offset,
+              "max_chars": SNIPPET_MAX_CHARS}
     with engine.connect() as conn:
-        return [dict(row._mapping) for row in conn.execute(sql, params)]
+        hits = [dict(row._mapping) for row in conn.execute(sql, params)]
+        for hit in hits:
+            if hit["snippet"] is None:
+                hit["snippet"] = _long_snippet(conn, hit["id"], q, start, end)
+    return hits
+
+
+def filter_articles(engine: Engine, *, q: str | None = None, outlet: str | None = None,
+                    canonical_only: bool = False, limit: int = 50,
+                    offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """A page of :func:`list_articles` and the total, matching ``q`` without computing
+    snippets (cheap however long the matching articles are)."""
+    limit, offset = _bounded(limit, offset)
+    conditions: list[Any] = []
+    if outlet:
+        conditions.append(a.outlet == outlet)
+    if canonical_only:
+        conditions.append(a.duplicate_of.is_(None))
+    if q:
+        if engine.dialect.name == "postgresql" or not fts_query(q):
+            conditions.append(a.id.in_([h["id"] for h in search(engine, q, limit=MAX_LIMIT)]))
+        else:
+            conditions.append(text("articles.rowid IN (SELECT rowid FROM articles_fts "
+                                   "WHERE articles_fts MATCH :match)").bindparams(match=fts_query(q)))
+    where = and_(*conditions) if conditions else None
+    page = select(*SUMMARY_COLUMNS).order_by(a.seq).limit(limit).offset(offset)
+    total = select(func.count()).select_from(schema.articles)
+    if where is not None:
+        page, total = page.where(where), total.where(where)
+    with engine.connect() as conn:
+        rows = [_summary(row) for row in conn.execute(page)]
+        return rows, int(conn.execute(total).scalar() or 0)
 
 
 def count_search(engine: Engine, q: str) -> int:

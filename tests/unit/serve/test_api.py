@@ -115,3 +115,12 @@ def test_static_assets(client: TestClient) -> None:
                                                                            "application/javascript"))
     assert client.get("/static/style.css").status_code == 200
     assert client.get("/static/../app.py").status_code == 404
+
+
+def test_list_pages_have_working_pagers(client: TestClient) -> None:
+    first = client.get("/articles", params={"limit": 5}).text
+    assert 'rel="next" href="/articles?limit=5&amp;offset=5"' in first and "1–5 of 15" in first
+    last = client.get("/articles", params={"limit": 5, "offset": 10}).text
+    assert 'rel="prev" href="/articles?limit=5&amp;offset=5"' in last and 'rel="next"' not in last
+    search = client.get("/search", params={"q": "truce", "limit": 2}).text
+    assert 'rel="next"' in search
