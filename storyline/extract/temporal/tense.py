@@ -74,6 +74,9 @@ def _cue(words: list[str], index: int) -> str | None:
             return None
         return "future_to" if following and following.isalpha() and following_word.islower() \
             and following not in ("the", "a", "an", "its", "his", "her", "their", "be") else None
+    if word in ("takes", "kicks", "goes", "gets") and following in ("place", "effect", "office",
+                                                                  "off", "ahead", "underway"):
+        return "future"   # "the vote takes place on Sunday"
     if word in _FUTURE_WORDS:
         return "future"
     if word in _PAST_WORDS:
@@ -84,7 +87,7 @@ def _cue(words: list[str], index: int) -> str | None:
     return None
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:(\u2014]|\s(?:that|which|who|when|while|but|because|as|after|"
+_CLAUSE_BREAK = re.compile(r"[,;:(\u2014]|\s(?:that|which|who|when|while|but|and|because|as|after|"
                            r"before|although|though|where|if|unless)\s")
 
 

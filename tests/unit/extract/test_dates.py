@@ -402,3 +402,28 @@ def test_extents_follow_timex3() -> None:
                                        "and three years after the merger.", FRI)] == [
         "33 years", "at least two years", "three years"]
     assert one("Prices rose in recent years.", FRI).text == "recent years"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Putin told reporters on Friday that he was ready.", "2025-03-07"),
+    ("The two leaders are due to speak on Tuesday.", "2025-03-18"),
+    ("Trump and Putin are scheduled to participate in a call on Tuesday to discuss it.",
+     "2025-03-18"),
+    ("A meeting is planned for Thursday.", "2025-03-13"),
+    ("Talks will resume on Monday, officials said.", "2025-03-17"),
+    ("On Monday, officials said talks would resume.", "2025-03-10"),
+    ("The summit, which begins on Monday, will be long.", "2025-03-17"),
+    ("Zelensky arrived in Washington on Friday.", "2025-03-07"),
+    ("The vote takes place on Sunday.", "2025-03-16"),
+    ("Ukraine agreed on Tuesday to a 30-day ceasefire.", "2025-03-11"),
+    ("Russia has until Friday to respond.", "2025-03-14"),
+    ("He is set to meet Putin on Thursday.", "2025-03-13"),
+    ("The envoy met Putin on Thursday and will report back on Monday.", "2025-03-06"),
+    ("Putin is meeting Witkoff on Thursday.", "2025-03-13"),
+    ("Kyiv was hit by drones on Saturday night.", "2025-03-08"),
+    ("In a phone call on Tuesday, Trump and Putin agreed.", "2025-03-11"),
+])
+def test_weekday_tense_battery(text: str, expected: str) -> None:
+    """Anchor: Wednesday 12 March 2025."""
+    days = [m for m in find_dates(text, date(2025, 3, 12)) if m.granularity == "day"]
+    assert days[0].value == expected
