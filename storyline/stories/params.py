@@ -1,0 +1,95 @@
+"""Clustering parameters, read from the settings table with a fallback default each.
+
+The ``stories.*`` names are proposed for ``storyline/config.py`` (see docs/stories.md); until
+they are added there, :meth:`StoryParams.from_settings` reads whatever of them a settings-like
+mapping holds and uses the defaults below for the rest.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+#: name -> help text, for the settings table (defaults are the dataclass defaults).
+HELP: dict[str, str] = {
+    "story_threshold": "Cosine similarity (TF-IDF, names weighted up) an article needs to its "
+                       "best candidate story to join it; below it the article starts a story.",
+    "storyline_threshold": "Cosine similarity a new story's first article needs to a storyline "
+                           "to join it; below it the story starts a storyline.",
+    "window_days": "A dated article joins only stories whose dates lie within this many days "
+                   "of its own (disabled when either side is undated).",
+    "storyline_window_days": "A new story joins only storylines active within this many days "
+                             "of its date (disabled when undated).",
+    "date_penalty": "Similarity subtracted, in proportion to the date gap over the window, "
+                    "from a dated article's score against a dated story.",
+    "key_terms": "Highest-weighted terms per article used as blocking keys in the inverted "
+                 "index.",
+    "postings_cap": "Stories (and storylines) kept per blocking key, most recently active "
+                    "first.",
+    "max_candidates": "Candidate stories scored per article (those sharing most keys).",
+    "doc_terms": "Terms kept per article vector.",
+    "centroid_terms": "Terms kept per story and storyline centroid.",
+    "name_boost": "Weight of capitalised phrases (names) relative to plain words.",
+    "entity_boost": "Weight of resolved entity ids relative to plain words.",
+    "title_boost": "Weight of title words relative to body words.",
+    "lead_chars": "Characters at the start of the text counted as the lead.",
+    "lead_boost": "Weight of lead words relative to the rest of the body.",
+    "undated_margin": "Added to the storyline and relink thresholds when either side is "
+                      "undated: without the time window, more textual evidence is required.",
+    "shared_names": "When either side is undated: names or entities (of an article's or "
+                    "story's ten heaviest) a storyline must also hold for it to join.",
+    "storyline_words": "Compare at the storyline level on words only (names still count as "
+                       "lower-cased words, but not as boosted phrases).",
+    "relink": "Let storylines merge when a growing story comes to match another storyline.",
+    "relink_threshold": "Cosine similarity between a growing story and another storyline at "
+                        "which the two storylines merge.",
+}
+
+
+@dataclass(frozen=True)
+class StoryParams:
+    story_threshold: float = 0.26
+    storyline_threshold: float = 0.06
+    window_days: int = 7
+    storyline_window_days: int = 30
+    date_penalty: float = 0.1
+    key_terms: int = 12
+    postings_cap: int = 64
+    max_candidates: int = 32
+    doc_terms: int = 150
+    centroid_terms: int = 300
+    name_boost: float = 2.0
+    entity_boost: float = 3.0
+    title_boost: float = 2.0
+    lead_chars: int = 300
+    lead_boost: float = 2.0
+    storyline_words: bool = True
+    relink: bool = True
+    relink_threshold: float = 0.14
+    undated_margin: float = 0.08
+    shared_names: int = 1
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any] | None = None, **overrides: Any
+                      ) -> StoryParams:
+        """Parameters from ``stories.<name>`` keys of a settings-like mapping (missing keys
+        keep their defaults), then keyword overrides."""
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            key = f"stories.{f.name}"
+            if settings is not None and key in settings:
+                raw = settings[key]
+                if isinstance(f.default, bool) and isinstance(raw, str):
+                    values[f.name] = raw.strip().lower() in {"1", "true", "yes", "on"}
+                else:
+                    values[f.name] = type(f.default)(raw)
+        values.update(overrides)
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> StoryParams:
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
