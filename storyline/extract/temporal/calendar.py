@@ -77,7 +77,9 @@ def season_year(anchor: date, season: str, relation: str) -> int:
     here = current_year * 4 + order[current]
     same = current_year * 4 + order[season]
     if relation == "this":
-        return current_year
+        # the nearest one: in March "this winter" is the one just ended, "this summer" the next
+        target = min((same - 4, same, same + 4), key=lambda i: (abs(i - here), i < here))
+        return target // 4
     if relation == "last":
         target = same if same < here else same - 4
     elif relation == "past":

@@ -80,7 +80,8 @@ def _cue(words: list[str], index: int) -> str | None:
     if word in _FUTURE_WORDS:
         return "future"
     if word in _PAST_WORDS:
-        return "past"
+        # "will be held": a participle after "be" takes its tense from the auxiliary
+        return None if previous in ("be", "being") and word not in ("was", "were") else "past"
     if word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST:
         # "should be completed", "will be held": the auxiliary decides, not the participle
         return None if previous in ("be", "being") else "past"

@@ -427,3 +427,18 @@ def test_weekday_tense_battery(text: str, expected: str) -> None:
     """Anchor: Wednesday 12 March 2025."""
     days = [m for m in find_dates(text, date(2025, 3, 12)) if m.granularity == "day"]
     assert days[0].value == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The elections will be held in May.", "2025-05"),
+    ("He visited in May.", "2024-05"),
+    ("The law takes effect in January.", "2026-01"),
+    ("In March the company reported losses.", "2025-03"),
+    ("The plant will close in December.", "2025-12"),
+    ("It was warm this winter.", "2024-WI"),
+    ("They hope to finish this summer.", "2025-SU"),
+    ("Last spring the war escalated.", "2024-SP"),
+])
+def test_month_and_season_battery(text: str, expected: str) -> None:
+    """Anchor: Wednesday 12 March 2025."""
+    assert find_dates(text, date(2025, 3, 12))[0].value == expected
