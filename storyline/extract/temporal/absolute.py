@@ -94,10 +94,6 @@ def day_month(m: re.Match[str], ctx: Context) -> Result:
     return _resolve_day(ctx, year, month, day)
 
 
-_PART_OF = {"early": "", "mid": "", "late": "", "the end of": "", "the start of": "",
-            "the beginning of": "", "the middle of": ""}
-
-
 def month_year(m: re.Match[str], ctx: Context) -> Result:
     if not _capitalised(m.group("mon")):
         return None

@@ -21,7 +21,6 @@ from storyline.extract.temporal.patterns import (
     MONTH_FULL,
     QUANTITY,
     SP,
-    TENS,
     UNITWORD,
     WEEKDAY_FULL,
     alternation,
@@ -53,8 +52,6 @@ def weekday(m: re.Match[str], ctx: Context) -> Result:
     wd = WEEKDAYS[name.lower()]
     rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
     part = m.group("part") or ("night" if rel.startswith("overnight") else None)
-    if name.lower().endswith("s") and not name.lower().endswith("days"):
-        pass
     if m.group("plural"):
         return ("SET", f"XXXX-WXX-{wd + 1}", "set")
     if ctx.anchor is None:
@@ -230,11 +227,12 @@ def duration_value(n: float | None, unit: str) -> str:
 
 
 def vague_plural(m: re.Match[str], ctx: Context) -> Result:
-    """"for years", "over the years", "decades-long", "minutes" after a preposition → ``PXY``."""
-    unit = _unit(m.group("unit"))
-    if unit not in UNITS:
+    """"for years", "over the years", "decades-long", "in minutes" → ``PXY``, ``PXDE``, ``PTXM``."""
+    unit = m.group("unit") or m.group("unit2")
+    u = _unit(unit)
+    if u not in UNITS:
         return None
-    letter, is_time, _ = UNITS[unit]
+    letter, is_time, _ = UNITS[u]
     return ("DURATION", f"P{'T' if is_time else ''}X{letter}", "duration")
 
 
@@ -360,7 +358,7 @@ RULES: list[tuple[str, re.Pattern[str], Builder]] = [
     ("vague_plural", re.compile(r"(?:\b(?:for|over" + SP + r"the|in|within|just|recent|past|several|"
                                 r"many)" + SP + r"(?P<unit>years|decades|months|weeks|days|hours|"
                                 r"minutes|centuries)\b|\b(?P<unit2>decades|years)-long\b)", _I),
-     lambda m, ctx: vague_plural_any(m, ctx)),
+     vague_plural),
     ("anaphor", re.compile(r"\b(?:(?:late|early|earlier|later)" + SP + r"(?:in" + SP + r")?(?:the|"
                            r"that)" + SP + r"day|the" + SP + r"(?:same|previous|following|next)" +
                            SP + r"day|the" + SP + r"(?:start|end|beginning)" + SP + r"of" + SP +
@@ -389,15 +387,3 @@ RULES: list[tuple[str, re.Pattern[str], Builder]] = [
     ("clock_tz", re.compile(r"\b(?P<h>[01]\d|2[0-3])[.:]?(?P<mi>[0-5]\d)" + SP + _TZ + r"\b"),
      clock),
 ]
-
-
-def vague_plural_any(m: re.Match[str], ctx: Context) -> Result:
-    unit = m.group("unit") or m.group("unit2")
-    u = _unit(unit)
-    if u not in UNITS:
-        return None
-    letter, is_time, _ = UNITS[u]
-    return ("DURATION", f"P{'T' if is_time else ''}X{letter}", "duration")
-
-
-del TENS
