@@ -112,7 +112,7 @@ def build(
 
     def copies(key: str, text: str, gold: str, event: str | None, kinds: Sequence[str]) -> None:
         for n, kind in enumerate(kinds):
-            other = aeb[rng.choice(keys)]
+            other = aeb[rng.choice([k for k in keys if k != key] or keys)]
             ctx = perturb.Context(vocab, perturb.paragraphs(other))
             copy_rng = random.Random(f"{seed}:{key}:{n}:{kind}")
             if kind == "combo":
