@@ -10,7 +10,8 @@ import trafilatura
 #: libxml2 gives up on trees deeper than this; trafilatura then finds nothing.
 MAX_DEPTH = 255
 
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+#: Attributes are bounded so a page of unclosed ``<a<a<a…`` cannot make the scan quadratic.
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})[^<>]{0,2000}?(/?)>")
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr basefont frame keygen".split()
 )
