@@ -172,9 +172,13 @@ def read_file(path: str, settings: Settings) -> Iterator[Item]:
         handle.close()
 
 
-def _walk(folder: str) -> Iterator[str]:
-    """Files under ``folder``, recursively, sorted by path; hidden files and folders skipped."""
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: str, errors: list[OSError] | None = None) -> Iterator[str]:
+    """Files under ``folder``, recursively, sorted by path; hidden files and folders skipped.
+
+    Folders that cannot be listed are appended to ``errors`` (when given) instead of being
+    skipped silently.
+    """
+    for root, dirs, files in os.walk(folder, onerror=errors.append if errors is not None else None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
@@ -198,9 +202,14 @@ def read_path(path: str, settings: Settings, stdin: BinaryIO | None = None) -> I
         return
     if os.path.isdir(path):
         found = False
-        for file in _walk(path):
+        errors: list[OSError] = []
+        for file in _walk(path, errors):
             found = True
             yield from read_file(file, settings)
+        for error in errors:
+            found = True
+            where = getattr(error, "filename", None) or path
+            yield reject("unreachable", f"cannot list the folder ({error.strerror or error})", STAGE, str(where))
         if not found:
             yield reject("empty", "the folder holds no files", STAGE, path)
         return

@@ -199,3 +199,21 @@ def test_valid_utf8_wins_over_a_wrong_declaration(tmp_path: Path, declared: str)
     path.write_bytes(html.encode("utf-8"))
     doc = only(path)
     assert isinstance(doc, RawDocument) and "Zelenskyy’s envoy in Genève." in doc.content
+
+
+def test_unlistable_subfolder_is_a_rejection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    (tmp_path / "ok.txt").write_text(ARTICLE, encoding="utf-8")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kwargs):  # type: ignore[no-untyped-def]
+        if onerror is not None:
+            onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield from real_walk(top, onerror=onerror, **kwargs)
+
+    monkeypatch.setattr(os, "walk", walk)
+    found = items(tmp_path)
+    assert isinstance(found[0], RawDocument)
+    assert_rejected(found[1], "unreachable", "Permission denied")
+    assert found[1].input.endswith("locked")
