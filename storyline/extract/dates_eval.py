@@ -28,6 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from storyline.extract.dates import find_dates
 from storyline.extract.temporal.published import published_from_text
 from storyline.extract.temporal.tagger import candidates, normalise_span, tag
 
@@ -325,8 +326,6 @@ def _matches(expected_text: str, expected_start: int, mention_text: str, start: 
 def evaluate_examples(examples_dir: Path, baseline: bool = True) -> dict[str, Any]:
     """Planted dates of ``examples/expected.json`` found in each article's text and resolved
     to the intended value, anchored on the article's (intended) publication date."""
-    from storyline.extract.dates import find_dates
-
     expected = json.loads((examples_dir / "expected.json").read_text(encoding="utf-8"))
     texts = example_texts(examples_dir)
     total = found = correct = dp_correct = 0
@@ -362,8 +361,6 @@ def evaluate_examples(examples_dir: Path, baseline: bool = True) -> dict[str, An
 def _speed(texts: dict[str, str], baseline: bool) -> dict[str, float | None]:
     """Milliseconds per 800-word article (the sample corpus, concatenated and cut), ours and
     dateparser.search_dates on the same text."""
-    from storyline.extract.dates import find_dates
-
     article = " ".join(" ".join(texts.values()).split()[:800])
     anchor = date(2026, 3, 3)
     find_dates(article, anchor)
@@ -445,6 +442,49 @@ def _read_record(path: Path, record: dict[str, str]) -> str | None:
     return None
 
 
+def evaluate_timeline17(root: Path) -> dict[str, Any]:
+    """Timeline17's staged articles (1,866, with their DCT and HeidelTime dates as converted by
+    tls-rl: day values, months as ``YYYY-MM-01``, years as ``YYYY-01-01``, no spans). Silver
+    only: agreement of our day / month / year values with HeidelTime's (micro precision and
+    recall over per-article multisets), speed on real articles, and how often
+    ``published_from_text`` finds a date and whether it equals the DCT."""
+    tp = ours_total = theirs_total = articles = words = 0
+    found = correct = 0
+    cpu = 0.0
+    for path in sorted(root.glob("*/articles.json")):
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            dct = _parse_dct(str(item.get("dct") or ""))
+            text = str(item.get("text") or "")
+            if dct is None or not text:
+                continue
+            articles += 1
+            words += len(text.split())
+            start = time.process_time()
+            mentions = find_dates(text, dct)
+            stated = published_from_text(text, ())
+            cpu += time.process_time() - start
+            if stated is not None:
+                found += 1
+                correct += stated.value == dct.isoformat()
+            ours: Counter[str] = Counter()
+            for m in mentions:
+                if m.value is None:
+                    continue
+                if m.granularity == "day":
+                    ours[m.value] += 1
+                elif m.granularity == "month":
+                    ours[m.value + "-01"] += 1
+                elif m.granularity == "year":
+                    ours[m.value + "-01-01"] += 1
+            theirs = Counter(str(v) for v in item.get("dates") or [] if v)
+            tp += sum((ours & theirs).values())
+            ours_total += sum(ours.values())
+            theirs_total += sum(theirs.values())
+    return {"articles": articles, "words": words, "cpu_seconds": cpu,
+            "agreement": _prf(tp, ours_total, theirs_total),
+            "published_found": found, "published_correct": correct}
+
+
 def evaluate_dates(data_dir: Path, examples_dir: Path | None = None,
                    baseline: bool = True) -> dict[str, Any]:
     """All figures: ``meantime`` (when ``data_dir/meantime-en`` exists) and ``examples``."""
@@ -452,6 +492,9 @@ def evaluate_dates(data_dir: Path, examples_dir: Path | None = None,
     root = Path(data_dir) / MEANTIME
     if root.is_dir():
         result["meantime"] = evaluate_meantime(root, baseline=baseline)
+    t17 = Path(data_dir) / "timeline17"
+    if t17.is_dir():
+        result["timeline17"] = evaluate_timeline17(t17)
     if examples_dir is None:
         examples_dir = Path(__file__).resolve().parents[2] / "examples"
     if (examples_dir / "expected.json").is_file():
@@ -498,6 +541,14 @@ def format_table(result: dict[str, Any]) -> str:
         p = m["published_from_text"]
         lines += ["", f"publication date from the text: {p['correct']}/{p['documents']} correct "
                   f"({p['found']} found)"]
+    t = result.get("timeline17")
+    if t:
+        a = t["agreement"]
+        lines += ["", f"Timeline17 ({t['articles']} articles, {t['words']} words; silver): agreement "
+                  f"with HeidelTime's dates P {a['precision']:.3f} R {a['recall']:.3f}; "
+                  f"{t['words'] / max(t['cpu_seconds'], 1e-9):,.0f} words per CPU second; "
+                  f"publication date from the text: {t['published_correct']}/"
+                  f"{t['published_found']} found equal the DCT"]
     e = result.get("examples")
     if e:
         lines += ["", f"sample corpus (examples/expected.json): {e['correct']}/{e['expressions']} "

@@ -229,7 +229,8 @@ def _resolve_reference(spec: str, before: int, timexes: list[Timex],
             ref = date.fromisoformat(day.string[:10])
         except ValueError:
             ref = None
-    ref = ref or anchor
+    if ref is None and unit == "day" and amount == 0:
+        ref = anchor   # "the day", "late in the day": the article's own day by default
     if ref is not None and unit in ("week", "fortnight"):
         # "a week earlier" than a given day is a day
         return shift_value(ref, "day", amount * (14 if unit == "fortnight" else 7))
@@ -238,8 +239,9 @@ def _resolve_reference(spec: str, before: int, timexes: list[Timex],
 
 def resolve_references(text: str, timexes: list[Timex], anchor: date | None) -> list[Timex]:
     """"the same day", "a week earlier", "the year previous": resolved against the reference
-    time, as in TimeML: the date mentioned just before (within REFERENCE_WINDOW characters),
-    else the anchor (the article's own day); without either they stay unresolved."""
+    time, as in TimeML: the date mentioned just before (within REFERENCE_WINDOW characters).
+    Without one, "the day" / "the entire year" fall back to the anchor (the article's own day
+    and year); offsets such as "three months later" stay unresolved."""
     out: list[Timex] = []
     for t in timexes:
         if t.value is None and t.granularity and t.granularity.startswith("ref:"):

@@ -442,3 +442,9 @@ def test_weekday_tense_battery(text: str, expected: str) -> None:
 def test_month_and_season_battery(text: str, expected: str) -> None:
     """Anchor: Wednesday 12 March 2025."""
     assert find_dates(text, date(2025, 3, 12))[0].value == expected
+
+
+def test_offsets_without_a_reference_date_stay_unresolved() -> None:
+    text = "The ruptured well spewed crude until it was capped three months later."
+    m = one(text, date(2010, 9, 8), "three months later")
+    assert m.value is None and m.resolved is False
