@@ -20,13 +20,14 @@ what went.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _UNITS = r"(?:second|sec|minute|min|hour|hr|day|week|month|year)s?"
 
 #: Furniture wherever it appears, on a line of at most ``_MAX_PATTERN_WORDS`` words.
-_PATTERNS = [re.compile(p, re.I) for p in (
+_PATTERNS = [re.compile(p, re.I) for p in (  # one regex each, for readable tests and docs
     r"^read (the )?(entire|full|whole|original) (article|story|post)\b",
     r"^(continue|click here to) read(ing)?\b",
     r"^read more( coverage| stories| news)?( on| at| from| about)?\b(?!.*[.!?]\s+\S)",
@@ -94,6 +95,11 @@ def words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+#: The same patterns as one alternation: one search per line instead of one per pattern.
+_ANY_PATTERN = re.compile("|".join(f"(?:{p.pattern})" for p in _PATTERNS), re.I)
+
+
+@lru_cache(maxsize=8192)
 def looks_like_sentence(line: str) -> bool:
     """An article sentence: at least eight words, sentence punctuation, mostly lower case."""
     tokens = words(line)
@@ -108,17 +114,21 @@ def is_pattern_furniture(line: str) -> bool:
         return False
     if looks_like_sentence(line) and not _LABEL.search(line):
         return False
-    return any(p.search(line) for p in _PATTERNS)
+    return bool(_ANY_PATTERN.search(line))
 
 
 def is_counter(line: str) -> bool:
     return bool(_COUNTER.match(line)) and any(c.isdigit() for c in line) and len(line) <= 30
 
 
+_ANY_CREDIT = re.compile("|".join(f"(?:{p.pattern})" for p in _CREDIT), re.I)
+
+
+@lru_cache(maxsize=8192)
 def is_credit(line: str) -> bool:
     if len(line) > 200 or looks_like_sentence(line):
         return False
-    return any(p.search(line) for p in _CREDIT)
+    return bool(_ANY_CREDIT.search(line))
 
 
 _DATE_PART = re.compile(
