@@ -20,8 +20,8 @@ what went.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _UNITS = r"(?:second|sec|minute|min|hour|hr|day|week|month|year)s?"
