@@ -57,11 +57,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("clean.favor_precision", bool, False, "Ask trafilatura to favour precision over "
             "recall when extracting the main text from HTML."),
     # dedupe
-    Setting("dedupe.threshold", float, 0.5, "MinHash LSH Jaccard threshold for near-duplicate "
+    Setting("dedupe.threshold", float, 0.2, "MinHash LSH Jaccard threshold for near-duplicate "
             "candidates.", minimum=0.05, maximum=1.0),
     Setting("dedupe.num_perm", int, 128, "MinHash permutations.", minimum=16, maximum=1024),
     Setting("dedupe.shingle", int, 5, "Word shingle length for MinHash.", minimum=1, maximum=20),
-    Setting("dedupe.containment", float, 0.7, "Verified overlap (shared shingles over the "
+    Setting("dedupe.containment", float, 0.6, "Verified overlap (shared shingles over the "
             "shorter article's shingles) above which a candidate is a duplicate.",
             minimum=0.0, maximum=1.0),
     # nlp
@@ -76,6 +76,14 @@ SETTINGS: tuple[Setting, ...] = (
             "per CPU core.", minimum=0),
     Setting("execute.batch_size", int, 64, "Articles per executor task and per database "
             "transaction.", minimum=1),
+    Setting("execute.spark_master", str, "local[2]", "Spark master URL for "
+            "execute.executor=spark (local[N], spark://host:7077, yarn, k8s://...); ignored when "
+            "spark-submit already set one."),
+    Setting("execute.partition_records", int, 2000, "Spark: records per input partition (a "
+            "JSON Lines file is split into line ranges of this size; small files are grouped "
+            "this many to a partition; each WARC file is one partition).", minimum=1),
+    Setting("execute.output", str, "store", "Spark: where results go: 'store' (the database "
+            "named by db), 'parquet:DIR', or 'store+parquet:DIR'."),
     # serve
     Setting("serve.host", str, "127.0.0.1", "Address the HTTP server binds to."),
     Setting("serve.port", int, 8000, "Port the HTTP server listens on.", minimum=1, maximum=65535),

@@ -16,57 +16,16 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from storyline.config import Settings
-from storyline.dedupe import (
-    CanonicalCandidate,
-    DuplicateIndex,
-    Fingerprint,
-    choose_canonical,
-    reassign,
-)
+from storyline.dedupe import DuplicateIndex, Fingerprint
+from storyline.dedupe.groups import DuplicateGroups
 from storyline.errors import Rejected, StorylineError
 from storyline.execute import make_executor
 from storyline.ingest import read_inputs
 from storyline.pipeline import DEFAULT_STAGES, INGEST_STAGES, DocumentProcessor, Processed, crashed
-from storyline.records import Article, RawDocument
+from storyline.records import RawDocument
 from storyline.store import SqlStore, StoreBatch, open_store
 
 ProgressHook = Callable[[int], None]
-
-
-class DuplicateGroups:
-    """Duplicate groups and their canonical member (rule: :func:`storyline.dedupe.choose_canonical`).
-
-    Deterministic from the input order, and rebuilt from the store when a run resumes."""
-
-    def __init__(self) -> None:
-        self.members: dict[str, list[CanonicalCandidate]] = {}
-        self.canonical_of: dict[str, str] = {}
-
-    def remember(self, article_id: str, duplicate_of: str | None, fp: Fingerprint,
-                 published: str | None) -> None:
-        canonical = duplicate_of or article_id
-        self.canonical_of[article_id] = canonical
-        self.members.setdefault(canonical, []).append(CanonicalCandidate.of(article_id, fp, published))
-
-    def add(self, article: Article, fp: Fingerprint,
-            duplicate_of: str | None) -> tuple[str | None, dict[str, str | None]]:
-        """Record a new article; return its ``duplicate_of`` and the other members whose
-        ``duplicate_of`` changes because the new one became the group's canonical copy."""
-        if duplicate_of is None:
-            self.remember(article.id, None, fp, article.published.value)
-            return None, {}
-        old = self.canonical_of.get(duplicate_of, duplicate_of)
-        self.remember(article.id, old, fp, article.published.value)
-        members = self.members[old]
-        current = {m.id: (None if m.id == old else old) for m in members if m.id != article.id}
-        changes = reassign(members, current)
-        new = choose_canonical(members)
-        if new != old:
-            self.members[new] = self.members.pop(old)
-            for member in members:
-                self.canonical_of[member.id] = new
-        own = changes.pop(article.id, None if article.id == new else new)
-        return own, changes
 
 
 @dataclass
@@ -183,6 +142,12 @@ def _run(paths: Sequence[str], settings: Settings, store: SqlStore, report: RunR
         executor.close()
 
 
+def _matches(index: DuplicateIndex, article_id: str, fp: Fingerprint) -> list[str]:
+    """Ids of the stored articles this one duplicates, best first (empty: none)."""
+    match = index.add(article_id, fp)
+    return [match.id, *match.also] if match else []
+
+
 def _accept(result: Processed | Rejected, batch: StoreBatch, index: DuplicateIndex,
             groups: DuplicateGroups, report: RunReport) -> None:
     if isinstance(result, Rejected):
@@ -192,8 +157,7 @@ def _accept(result: Processed | Rejected, batch: StoreBatch, index: DuplicateInd
         report.seconds[f"worker.{stage}"] = report.seconds.get(f"worker.{stage}", 0.0) + seconds
     article = result.article
     fp = Fingerprint.from_bytes(result.fingerprint)
-    match = index.add(article.id, fp)
-    duplicate_of, changes = groups.add(article, fp, match.id if match else None)
+    duplicate_of, changes = groups.add(article.id, fp, article.published.value, _matches(index, article.id, fp))
     batch.articles.append(article.replace(duplicate_of=duplicate_of))
     batch.fingerprints[article.id] = result.fingerprint
     in_batch = {a.id: i for i, a in enumerate(batch.articles)}
@@ -240,8 +204,8 @@ def analyse(paths: Sequence[str], settings: Settings, *,
             if isinstance(result, Processed):
                 article = result.article
                 fp = Fingerprint.from_bytes(result.fingerprint)
-                match = index.add(article.id, fp)
-                duplicate_of, changes = groups.add(article, fp, match.id if match else None)
+                duplicate_of, changes = groups.add(article.id, fp, article.published.value,
+                                                   _matches(index, article.id, fp))
                 outputs[article.id] = article.replace(duplicate_of=duplicate_of).to_output()
                 for member, target in changes.items():
                     outputs[member]["duplicate_of"] = target
