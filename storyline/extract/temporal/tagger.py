@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from storyline.extract.temporal import absolute, relative
+from storyline.extract.temporal import absolute, holidays, relative
 from storyline.extract.temporal.absolute import Builder
 from storyline.extract.temporal.lexicon import (
     MONTHS,
@@ -19,7 +19,8 @@ from storyline.extract.temporal.lexicon import (
 )
 from storyline.extract.temporal.model import Context, Timex
 
-RULES: list[tuple[str, re.Pattern[str], Builder]] = [*absolute.RULES, *relative.RULES]
+RULES: list[tuple[str, re.Pattern[str], Builder]] = [*absolute.RULES, *relative.RULES,
+                                                     *holidays.RULES]
 
 #: Upper bounds that keep one hostile article cheap.
 MAX_TEXT = 300_000          # characters analysed per text (about 50,000 words)
@@ -55,6 +56,7 @@ _TRIGGERS: dict[str, set[str]] = {
     "frequency": {"annual", "annually", "yearly", "monthly", "weekly", "daily", "hourly",
                   "quarterly", "nightly", "day", "week", "month", "year", "hour"},
     "vague": _VAGUE_WORDS,
+    "holiday": holidays.TRIGGERS,
 }
 
 

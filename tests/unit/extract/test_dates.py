@@ -448,3 +448,13 @@ def test_offsets_without_a_reference_date_stay_unresolved() -> None:
     text = "The ruptured well spewed crude until it was capped three months later."
     m = one(text, date(2010, 9, 8), "three months later")
     assert m.value is None and m.resolved is False
+
+
+def test_named_days() -> None:
+    sat = date(2025, 4, 19)
+    assert value("Putin declared an Easter truce.", sat) == ("2025-04-20", "day")
+    assert value("The truce will hold until Christmas.", sat) == ("2025-12-25", "day")
+    assert value("He spoke at Christmas 2024.", None) == ("2024-12-25", "day")
+    assert value("They met last Thanksgiving.", sat) == ("2024-11-28", "day")
+    assert value("the Orthodox Easter service", date(2026, 4, 1)) == ("2026-04-12", "day")
+    assert find_dates("an easter egg", sat) == []
