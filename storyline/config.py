@@ -54,7 +54,7 @@ SETTINGS: tuple[Setting, ...] = (
             minimum=0),
     Setting("clean.remove_furniture", bool, True, "Remove page furniture (share counters, "
             "captions, 'Read more' lines, tag lists, login prompts) from extracted text."),
-    Setting("clean.favor_precision", bool, False, "Ask trafilatura to favour precision over "
+    Setting("clean.favor_precision", bool, True, "Ask trafilatura to favour precision over "
             "recall when extracting the main text from HTML."),
     # dedupe
     Setting("dedupe.threshold", float, 0.2, "MinHash LSH Jaccard threshold for near-duplicate "

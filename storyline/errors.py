@@ -83,7 +83,7 @@ REASONS = {
     "encoding": "the text encoding could not be determined",
     "too_large": "the input is larger than the size cap (setting ingest.max_bytes)",
     "malformed": "the input is not valid for its format (JSON, WARC, gzip, feed, HTML)",
-    "unreachable": "the URL could not be fetched",
+    "unreachable": "the URL could not be fetched, or the file or folder is missing or unreadable",
     "forbidden": "the URL points at a private or loopback address (use --allow-private)",
     "unsupported": "the input's format is not one storyline reads",
     "no_text": "no article text could be extracted",
