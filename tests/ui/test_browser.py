@@ -31,10 +31,11 @@ def test_home_overview(server: str, page: Page) -> None:
 
 def test_article_page_and_removed_furniture(server: str, page: Page) -> None:
     p, watch = page
-    p.goto(server + "/articles?q=Dravets")
+    p.goto(server + "/articles?q=funerals+Dravets")
     p.locator("td.title a").first.click()
     p.wait_for_url("**/articles/*")
     assert "Dravets" in p.locator("#text").inner_text()
+    assert p.locator("details.removed li").count() >= 1
     details = p.locator("details.removed")
     assert not details.evaluate("d => d.open")
     p.keyboard.press("f")  # keyboard toggle for the audit trail
@@ -144,4 +145,24 @@ def test_articles_filters_and_pager(server: str, page: Page) -> None:
     p.keyboard.press("n")
     p.wait_for_url("**offset=5*")
     shot(p, "articles")
+    _clean(watch)
+
+
+def test_highlighted_spans_and_cited_passage(server: str, page: Page) -> None:
+    p, watch = page
+    p.goto(server + "/articles?q=Rasmolov")
+    p.locator("td.title a").first.click()
+    p.wait_for_url("**/articles/*")
+    assert p.locator("#text .hl-entity").count() >= 1
+    assert p.locator("#text .hl-event").count() >= 1
+    shot(p, "highlights")
+    url = p.url.split("?")[0]
+    text = p.locator("#text").inner_text()
+    start = text.index("Rasmolov")
+    p.goto(f"{url}?hl={start}-{start + 40}#cite")  # how a briefing citation will link here
+    cite = p.locator("#cite")
+    assert cite.is_visible() and "Rasmolov" in cite.inner_text()
+    top = cite.evaluate("e => e.getBoundingClientRect().top")
+    assert 40 <= top < 900, top  # scrolled into view, below the sticky header
+    shot(p, "cite")
     _clean(watch)

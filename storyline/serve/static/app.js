@@ -130,5 +130,7 @@
     var help = document.getElementById("help");
     if (helpButton && help && help.showModal) helpButton.addEventListener("click", function () { help.showModal(); });
     loadDocs();
+    var cite = document.getElementById("cite");
+    if (cite) cite.scrollIntoView({ block: "center" });  // a citation opened this article
   });
 })();

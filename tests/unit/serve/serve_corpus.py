@@ -47,3 +47,42 @@ def build_database(root: Path) -> Path:
     runner.run([str(CORPUS)], settings, command="run")
     runner.run([str(hostile)], settings, command="ingest", analysis=False)
     return db
+
+
+def add_test_analysis(db: Path, needle: str = "Rasmolov") -> str:
+    """Give the first article mentioning ``needle`` an analysis (entity mentions, one quote, one
+    event sentence, one date) with offsets computed from its text, as the analysis stages will
+    store it, so highlighting is exercised before those stages exist. Returns the article id.
+    Test data only: written straight into the ``analysis`` column of a test database."""
+    import re
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        article_id, text = con.execute(
+            "SELECT id, text FROM articles WHERE text LIKE ? ORDER BY seq LIMIT 1",
+            (f"%{needle}%",)).fetchone()
+        mentions = [{"start": m.start(), "end": m.end(), "text": m.group(0)}
+                    for m in re.finditer(re.escape(needle), text)]
+        quote = re.search(r"[\"“]([^\"”]{10,300})[\"”]", text)
+        sentence = re.search(r"[^.\n]*" + re.escape(needle) + r"[^.\n]*\.", text)
+        day = re.search(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text)
+        analysis = {
+            "entities": [{"id": "ent-test-1", "name": f"Viktor {needle}", "type": "PERSON",
+                          "aliases": [needle], "roles": ["Tessarian President"], "mentions": mentions}],
+            "quotes": ([{"text": quote.group(1), "start": quote.start(), "end": quote.end(), "kind": "direct",
+                         "speaker": {"entity": "ent-test-1", "name": f"Viktor {needle}", "mention": None},
+                         "cue": "said"}] if quote else []),
+            "events": ([{"type": "CONSULT", "mode": None, "source": {"entity": "ent-test-1", "name": needle},
+                         "target": None, "location": None, "date": None, "negated": False,
+                         "hypothetical": False, "future": False, "condition": None,
+                         "sentence": {"start": sentence.start(), "end": sentence.end()}}] if sentence else []),
+            "positions": [],
+            "dates": ([{"text": day.group(0), "start": day.start(), "end": day.end(), "value": None,
+                        "granularity": "day", "resolved": False}] if day else []),
+        }
+        con.execute("UPDATE articles SET analysis = ? WHERE id = ?", (json.dumps(analysis), article_id))
+        con.commit()
+    finally:
+        con.close()
+    return article_id
