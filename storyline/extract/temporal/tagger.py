@@ -60,12 +60,17 @@ _TRIGGERS: dict[str, set[str]] = {
 }
 
 
+_BY_WORD: dict[str, list[str]] = {}
+for _name, _words in _TRIGGERS.items():
+    for _word in _words:
+        _BY_WORD.setdefault(_word, []).append(_name)
+#: every rule must be reachable from some trigger word, or it would silently never run
+assert {name for name, _, _ in RULES} == set(_TRIGGERS), "rules and triggers disagree"
+
+
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """Per rule, the merged character windows around its trigger words."""
-    by_word: dict[str, list[str]] = {}
-    for name, words in _TRIGGERS.items():
-        for word in words:
-            by_word.setdefault(word, []).append(name)
+    by_word = _BY_WORD
     spans: dict[str, list[tuple[int, int]]] = {}
     length = len(text)
     for match in _TOKEN.finditer(text):
