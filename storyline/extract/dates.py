@@ -20,9 +20,9 @@ from datetime import date
 from storyline.config import Settings
 from storyline.extract.temporal.published import published_from_text as _published_from_text
 from storyline.extract.temporal.tagger import tag
-from storyline.records import Article, DateMention, DateValue
+from storyline.records import Article, DateMention, DateValue, EventDate
 
-__all__ = ["anchor_of", "extract_dates", "find_dates", "published_from_text"]
+__all__ = ["anchor_of", "event_date", "extract_dates", "find_dates", "published_from_text"]
 
 
 def find_dates(text: str, anchor: date | None) -> list[DateMention]:
@@ -59,3 +59,25 @@ def extract_dates(article: Article, settings: Settings | None = None) -> Article
             published = found
     mentions = tuple(find_dates(article.text, anchor_of(published)))
     return article.replace(published=published, dates=mentions)
+
+
+def event_date(dates: Sequence[DateMention], start: int, end: int, published: DateValue,
+               near: int | None = None) -> EventDate:
+    """The date of an event stated in ``text[start:end]`` (its sentence), for the events stage.
+
+    The date expression in the span (durations and sets aside) nearest to ``near`` (the event
+    word's offset; default: the first one) governs. If it could not be resolved, the event date
+    is unresolved too (``value=None``): the publication date would be a guess. With no date
+    expression in the span, the publication date is returned flagged ``resolved=False``
+    (``value=None`` when that is unknown too).
+    """
+    inside = [d for d in dates if d.start < end and start < d.end
+              and d.granularity not in ("duration", "set")
+              and not (d.value is None and d.granularity is None)]   # vague: "recently"
+    if inside:
+        point = near if near is not None else start
+        chosen = min(inside, key=lambda d: (0 if d.start <= point < d.end else
+                                            min(abs(d.start - point), abs(d.end - point)),
+                                            d.start))
+        return EventDate(chosen.value, chosen.granularity, chosen.resolved)
+    return EventDate(published.value, published.granularity, False)

@@ -458,3 +458,39 @@ def test_named_days() -> None:
     assert value("They met last Thanksgiving.", sat) == ("2024-11-28", "day")
     assert value("the Orthodox Easter service", date(2026, 4, 1)) == ("2026-04-12", "day")
     assert find_dates("an easter egg", sat) == []
+
+
+# --- event dates (a helper for the events stage) -------------------------------------------
+
+def test_event_date_takes_the_date_in_the_sentence_nearest_the_event() -> None:
+    from storyline.extract.dates import event_date
+    from storyline.records import EventDate
+
+    text = "On Tuesday, after two days of talks, the envoy met Rasmolov on Thursday."
+    dates = find_dates(text, TUE)
+    published = DateValue("2026-03-03", "day", "metadata")
+    met = text.index("met")
+    assert event_date(dates, 0, len(text), published, near=met) == EventDate(
+        "2026-02-26", "day", True)     # "met on Thursday" before a Tuesday article
+    assert event_date(dates, 0, len(text), published) == EventDate("2026-03-03", "day", True)
+
+
+def test_event_date_falls_back_to_publication_date_flagged() -> None:
+    from storyline.extract.dates import event_date
+    from storyline.records import EventDate
+
+    text = "The envoy met Rasmolov, recently, for two hours."
+    published = DateValue("2026-03-05", "day", "metadata")
+    assert event_date(find_dates(text, TUE), 0, len(text), published) == EventDate(
+        "2026-03-05", "day", False)
+    assert event_date([], 0, 10, DateValue(None, None, "unresolved")) == EventDate(
+        None, None, False)
+
+
+def test_event_date_unresolved_expression_is_not_replaced_by_a_guess() -> None:
+    from storyline.extract.dates import event_date
+    from storyline.records import EventDate
+
+    text = "The envoy met Rasmolov on Thursday."
+    assert event_date(find_dates(text, None), 0, len(text),
+                      DateValue("2026-03", "month", "metadata")) == EventDate(None, "day", False)
