@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from storyline.errors import ModelError
+from storyline.nlp import components as _components  # noqa: F401  (registers storyline's factories)
 
 __all__ = ["DEFAULT_MODEL", "MODEL_DIR", "load_pipeline", "pipe", "resolve_model"]
 

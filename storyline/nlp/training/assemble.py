@@ -14,6 +14,8 @@ from pathlib import Path
 
 import spacy
 
+from storyline.nlp.components import TRIM_ENTITIES
+
 META = {
     "name": "storyline_en",
     "version": "0.1.0",
@@ -25,8 +27,49 @@ META = {
 }
 
 
-def assemble(dep_dir: Path, ner_dir: Path, out: Path) -> Path:
+#: rows of the static vectors kept in the shipped model (the table is sorted by frequency;
+#: ``Vectors.prune`` maps each dropped word to its nearest kept row) -- keeps it under 40 MB
+VECTOR_ROWS = 36000
+
+
+#: Labelling convention on top of CoNLL-2003, which tags seats of government as LOC even when
+#: they act ("the Kremlin said"). storyline treats them as actors (ORG), as OntoNotes-style
+#: pipelines do; an entity_ruler after the NER relabels exactly these names (a built-in spaCy
+#: component; only ``storyline_trim_entities`` needs ``import storyline.nlp`` before loading).
+SEATS_OF_GOVERNMENT = ["Kremlin", "White House", "Pentagon", "Downing Street", "Elysee Palace",
+                       "Élysée Palace", "Zhongnanhai"]
+
+
+def prune_rows(vocab, n_rows: int) -> None:
+    """Keep the first ``n_rows`` rows; every key of a dropped row points to its nearest kept row.
+
+    (``Vocab.prune_vectors`` assumes one key per row; this table has several case variants
+    per row.)
+    """
+    import numpy as np
+    from spacy.vectors import Vectors
+
+    old = vocab.vectors
+    data = np.asarray(old.data)
+    kept = data[:n_rows]
+    unit = kept / np.maximum(np.linalg.norm(kept, axis=1, keepdims=True), 1e-8)
+    remap = {}
+    for start in range(n_rows, data.shape[0], 2048):
+        block = data[start : start + 2048]
+        block = block / np.maximum(np.linalg.norm(block, axis=1, keepdims=True), 1e-8)
+        best = (block @ unit.T).argmax(1)
+        remap.update({start + i: int(b) for i, b in enumerate(best)})
+    new = Vectors(strings=vocab.strings, shape=kept.shape)
+    new.data[:] = kept
+    for key, row in old.key2row.items():
+        new.add(key, row=row if row < n_rows else remap[row])
+    vocab.vectors = new
+
+
+def assemble(dep_dir: Path, ner_dir: Path, out: Path, vector_rows: int | None = VECTOR_ROWS) -> Path:
     ner_nlp = spacy.load(ner_dir)
+    if vector_rows and ner_nlp.vocab.vectors.shape[0] > vector_rows:
+        prune_rows(ner_nlp.vocab, vector_rows)
     if "tok2vec" in ner_nlp.pipe_names:
         ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
         ner_nlp.remove_pipe("tok2vec")
@@ -35,6 +78,9 @@ def assemble(dep_dir: Path, ner_dir: Path, out: Path) -> Path:
     for name in dep_nlp.pipe_names:
         nlp.add_pipe(name, source=dep_nlp, before="ner")
     nlp.add_pipe("lemmatizer", config={"mode": "rule"}, after="parser")
+    ruler = nlp.add_pipe("entity_ruler", name="ent_conventions", after="ner", config={"overwrite_ents": True})
+    nlp.add_pipe(TRIM_ENTITIES, after="ent_conventions")
+    ruler.add_patterns([{"label": "ORG", "pattern": [{"ORTH": w} for w in name.split()]} for name in SEATS_OF_GOVERNMENT])
     nlp.get_pipe("lemmatizer").initialize()
     nlp.meta.update(META)
     nlp.meta["sources"] = [

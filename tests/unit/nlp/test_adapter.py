@@ -79,3 +79,17 @@ def test_eval_main_without_data(tmp_path: Path, capsys):
 
     assert main(["--data", str(tmp_path / "absent")]) == 0
     assert "not found" in capsys.readouterr().err
+
+
+def test_trim_entities_cuts_at_line_breaks():
+    import spacy
+    from spacy.tokens import Span
+
+    from storyline.nlp.components import trim_entities
+
+    nlp = spacy.blank("en")
+    doc = nlp("Read more on CNBC Politics\n\nThe Trump administration")
+    start = [t.text for t in doc].index("CNBC")
+    doc.ents = [Span(doc, start, start + 4, label="ORG")]  # CNBC Politics \n\n The
+    trimmed = trim_entities(doc)
+    assert [(e.text, e.label_) for e in trimmed.ents] == [("CNBC Politics", "ORG")]

@@ -59,3 +59,14 @@ def test_gum_named_entities_only_proper_names():
         _row(7, "Obama", "PROPN", 6, "Entity=(3-person-new-x-x-1-coref)"),
     ]
     assert gum_named_entities(rows) == [(1, 3, "LOC"), (6, 7, "PERSON")]
+
+
+def test_train_commands_are_seeded_and_bounded(tmp_path: Path):
+    from storyline.nlp.training.__main__ import RUNS, SEED, train_cmd
+
+    for name in RUNS:
+        cmd = train_cmd(name, tmp_path, tmp_path / "vectors")
+        assert cmd[cmd.index("--system.seed") + 1] == str(SEED)
+        assert int(cmd[cmd.index("--training.max_steps") + 1]) > 0
+        assert Path(cmd[4]).is_file()  # the config exists
+    assert "--paths.vectors" in train_cmd("ner", tmp_path, tmp_path / "v")
