@@ -18,6 +18,7 @@ gold ``value`` and ``type``; each document's creation time (DCT) is the TIMEX3 w
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import time
@@ -571,7 +572,8 @@ def format_table(result: dict[str, Any]) -> str:
 def main(data_dir: Path | str | None = None, baseline: bool = True) -> dict[str, Any]:
     """Print the table (``storyline eval dates``) and return the figures."""
     if data_dir is None:
-        data_dir = Path(__file__).resolve().parents[3] / "shared" / "data"
+        shared = os.environ.get("STORYLINE_SHARED") or Path(__file__).resolve().parents[3] / "shared"
+        data_dir = Path(shared) / "data"
     result = evaluate_dates(Path(data_dir), baseline=baseline)
     print(format_table(result))
     return result
