@@ -15,7 +15,7 @@ from starlette.requests import Request
 
 from storyline.errors import NotFoundError
 from storyline.serve.http import ApiError, JSONResponse
-from storyline.serve.params import CANONICAL, LIMIT, OFFSET, OUTLET, Q, Q_REQUIRED, Param, parse_all
+from storyline.serve.params import CANONICAL, LIMIT, OFFSET, OUTLET, Q_REQUIRED, Param, Q, parse_all
 from storyline.serve.routing import Endpoint, RouteGroup
 from storyline.serve.schemas import page_of, ref
 from storyline.serve.spans import MARK_END, MARK_START, spans, split_marked

@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from sqlalchemy import Engine, inspect
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -42,6 +43,9 @@ STATIC = Path(__file__).parent / "static"
 #: ``api_entities`` (entities: /api/entities, /api/entities/{id}, /entities/{id}),
 #: ``api_conflicts`` (conflicts: /api/conflicts).
 GROUP_MODULES = ("storyline.serve.api_articles", "storyline.serve.api_write", "storyline.serve.pages")
+
+#: Concurrent request handlers touching the database (SQLAlchemy's default pool holds 5).
+DB_THREADS = 5
 
 _STATUS_CODES = {404: "SL-NOTFOUND", 405: "SL-METHOD", 400: "SL-PARAM", 413: "SL-TOOLARGE"}
 
@@ -104,6 +108,9 @@ def create_app(settings: Settings) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # Handlers run in the thread pool; keep their number at the connection pool's size so
+        # connections are reused instead of opened and closed under load.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = DB_THREADS
         yield
         store.close()
 

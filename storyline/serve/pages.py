@@ -16,10 +16,10 @@ from starlette.routing import Route
 
 from storyline.serve.api_articles import corpus_stats, engine_of, load_article, search_hits
 from storyline.serve.http import ApiError
-from storyline.serve.params import CANONICAL, OFFSET, OUTLET, Q, Param, parse_all
+from storyline.serve.params import CANONICAL, OFFSET, OUTLET, Param, Q, parse_all
 from storyline.serve.render import query_url, render
 from storyline.serve.routing import RouteGroup
-from storyline.serve.spans import KINDS, segments, snippet_parts, spans
+from storyline.serve.spans import KINDS, segments, snippet_parts
 from storyline.store import queries
 
 #: Characters of article text rendered on a page; longer texts are cut, with a note and a link
