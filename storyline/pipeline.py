@@ -43,8 +43,11 @@ CLEAN = Stage("clean", "clean.document.v1", "document", frozenset({"raw"}),
 FINGERPRINT = Stage("fingerprint", "dedupe.fingerprint.v1", "fingerprint", frozenset({"text"}),
                     frozenset({"fingerprint"}))
 
+DATES = Stage("dates", "extract.dates.v1", "article", frozenset({"text", "removed", "published"}),
+              frozenset({"published", "dates"}))
+
 #: Analysis stages run between clean and fingerprint, on supported-language articles only.
-ANALYSIS_STAGES: tuple[Stage, ...] = ()
+ANALYSIS_STAGES: tuple[Stage, ...] = (DATES,)
 
 DEFAULT_STAGES: tuple[Stage, ...] = (CLEAN, *ANALYSIS_STAGES, FINGERPRINT)
 INGEST_STAGES: tuple[Stage, ...] = (CLEAN, FINGERPRINT)

@@ -21,6 +21,7 @@ BUILTINS: dict[str, str] = {
     "ingest.read_inputs.v1": "storyline.ingest:read_inputs",
     "clean.document.v1": "storyline.clean:clean_document",
     "dedupe.fingerprint.v1": "storyline.dedupe:fingerprint",
+    "extract.dates.v1": "storyline.extract.dates:extract_dates",
     "dedupe.minhash_lsh.v1": "storyline.dedupe:DuplicateIndex",
     "execute.local.v1": "storyline.execute.local:LocalExecutor",
     "store.sql.v1": "storyline.store.sql:SqlStore",

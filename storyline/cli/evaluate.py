@@ -32,4 +32,18 @@ def eval_nlp(data: Path, model: str | None) -> None:
     evaluate.main(data, model)
 
 
+@eval_group.command("dates")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DATA,
+              show_default=True, help="Folder with the evaluation corpora.")
+@handle_errors
+def eval_dates(data: Path) -> None:
+    """Temporal expressions: MEANTIME value accuracy and detection, against dateparser."""
+    if not data.is_dir():
+        click.echo(f"evaluation data not found at {data}; nothing to measure", err=True)
+        return
+    from storyline.extract import dates_eval
+
+    dates_eval.main(data)
+
+
 COMMANDS = [eval_group]
