@@ -76,7 +76,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     code = _STATUS_CODES.get(exc.status_code, "SL-PARAM")
     message = {404: "no such page or endpoint", 405: "method not allowed"}.get(exc.status_code,
                                                                                 str(exc.detail))
-    return await _api_error(request, ApiError(exc.status_code, code, message, headers=exc.headers))
+    headers = dict(exc.headers) if exc.headers else None
+    return await _api_error(request, ApiError(exc.status_code, code, message, headers=headers))
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
