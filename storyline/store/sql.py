@@ -215,5 +215,31 @@ class SqlStore:
             for article_id, data, duplicate_of, published in conn.execution_options(yield_per=1000).execute(query):
                 yield article_id, bytes(data), duplicate_of, published
 
+    # ranged reads for distributed drivers (each Spark task reads one range) ----------------
+    def bounds(self, what: str) -> tuple[int, int]:
+        """``(min, max)`` of ``articles.seq`` (``what="articles"``) or ``rejections.id``
+        (``what="rejections"``); ``(0, 0)`` when the table is empty."""
+        column = schema.articles.c.seq if what == "articles" else schema.rejections.c.id
+        with self.engine.connect() as conn:
+            low, high = conn.execute(select(func.min(column), func.max(column))).one()
+        return int(low or 0), int(high or 0)
+
+    def dedupe_state_between(self, low: int, high: int) -> list[tuple[int, str, bytes | None, str | None, str | None]]:
+        """``(seq, id, fingerprint or None, duplicate_of, published)`` for ``low <= seq < high``."""
+        a, f = schema.articles.c, schema.fingerprints.c
+        query = (select(a.seq, a.id, f.data, a.duplicate_of, a.published)
+                 .select_from(schema.articles.outerjoin(schema.fingerprints, f.article_id == a.id))
+                 .where(a.seq >= low, a.seq < high).order_by(a.seq))
+        with self.engine.connect() as conn:
+            return [(int(seq), aid, None if data is None else bytes(data), dup, published)
+                    for seq, aid, data, dup, published in conn.execute(query)]
+
+    def rejected_ids_between(self, low: int, high: int) -> list[str]:
+        """Record ids of stored rejections with ``low <= rejections.id < high``."""
+        r = schema.rejections.c
+        query = select(r.record_id).where(r.id >= low, r.id < high, r.record_id.is_not(None))
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
     def close(self) -> None:
         self.engine.dispose()

@@ -1,0 +1,198 @@
+"""Duplicate groups computed on Spark, equal to what the local :class:`DuplicateIndex` and the
+runner's duplicate groups give for the same articles in the same order.
+
+The local rule, restated so that no step needs every article on one node: articles are taken
+in order (stored ones by ``seq``, then new ones by input position). Article *j*
+
+1. is an **exact** duplicate of the first article with the same normalised-text hash, if that is
+   not *j* itself;
+2. otherwise (and when its text has words) it is an LSH entry: its **candidates** are the
+   earlier LSH entries that share at least one MinHash band with it (bands and rows chosen by
+   datasketch for ``dedupe.threshold`` and ``dedupe.num_perm``, exactly as ``MinHashLSH``);
+   the ``max_candidates`` with the highest MinHash-estimated Jaccard (ties: earlier first) are
+   verified with :func:`storyline.dedupe.verify.duplicate_score`; every one at or above
+   ``dedupe.containment`` is a **near** match (``Match.id`` and ``Match.also`` locally).
+
+Each article is linked to its matches (all earlier); a duplicate group is a connected component
+of these links (the runner's :class:`~storyline.dedupe.groups.DuplicateGroups` merges the groups
+an article bridges), and its canonical member is :func:`storyline.dedupe.choose_canonical` over
+the members.
+
+Distributed steps: group by text hash (exact links, LSH entries); band explode → group by band →
+pairs (later, earlier), each pair emitted by its first shared band only (the self-join on band);
+candidate lists per article → top-k verification; components of the links (on the driver when
+there are at most a million links, else by min-label propagation on the cluster); canonical
+choice per component. Shuffled data: fingerprints of LSH entries (per band) and candidate pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from datasketch import MinHashLSH
+
+from storyline.config import Settings
+from storyline.dedupe import CanonicalCandidate, Fingerprint, choose_canonical
+from storyline.dedupe.verify import duplicate_score
+
+Key = tuple[int, int, int]  # (0, seq, 0) for stored articles, (1, split, record) for new ones
+
+#: Candidates verified per article (DuplicateIndex's default).
+MAX_CANDIDATES = 32
+#: Label-propagation rounds before giving up (longer chains of links are not realistic).
+MAX_ROUNDS = 100
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article as dedupe sees it: its order key, id, fingerprint bytes and date."""
+
+    key: Key
+    id: str
+    fingerprint: bytes
+    published: str | None
+
+
+def band_ranges(settings: Settings) -> list[tuple[int, int]]:
+    """The ``(start, end)`` MinHash slices datasketch's MinHashLSH hashes into its bands for
+    these settings (its own optimal bands × rows for ``dedupe.threshold``)."""
+    lsh = MinHashLSH(threshold=float(settings["dedupe.threshold"]), num_perm=int(settings["dedupe.num_perm"]))
+    return [(int(start), int(end)) for start, end in lsh.hashranges]
+
+
+Node = tuple[Key, str, int, "str | None"]  # (key, id, distinct shingles, published)
+
+
+def node(entry: Entry) -> Node:
+    """What grouping needs of an article: its order key, id, size and date."""
+    return entry.key, entry.id, Fingerprint.from_bytes(entry.fingerprint).shingles, entry.published
+
+
+def _exact(group: tuple[str, Iterable[Entry]]) -> Iterator[tuple[str, Any]]:
+    """One text hash: later articles are exact duplicates of the first; the first is an LSH
+    entry unless its text has no words. Yields ``("edge", (child node, parent node))`` and
+    ``("lsh", entry)``."""
+    members = sorted(group[1], key=lambda e: e.key)
+    first = members[0]
+    if not Fingerprint.from_bytes(first.fingerprint).empty:
+        yield "lsh", first
+    for other in members[1:]:
+        yield "edge", (node(other), node(first))
+
+
+def _band_rows(ranges: list[tuple[int, int]]) -> Any:
+    def explode(entry: Entry) -> Iterator[tuple[tuple[int, bytes], Entry]]:
+        values = Fingerprint.from_bytes(entry.fingerprint).minhash
+        for band, (start, end) in enumerate(ranges):
+            yield (band, values[start:end].astype("<u4").tobytes()), entry
+    return explode
+
+
+def _candidate_pairs(ranges: list[tuple[int, int]]) -> Any:
+    """One band bucket → ``(later key, (earlier entry, later entry))`` for each pair that
+    shares no earlier band (so every pair is emitted once, by its first shared band)."""
+    def pairs(bucket: tuple[tuple[int, bytes], Iterable[Entry]]) -> Iterator[tuple[Key, Any]]:
+        band = bucket[0][0]
+        members = sorted(bucket[1], key=lambda e: e.key)
+        if len(members) < 2:
+            return
+        hashes = [Fingerprint.from_bytes(m.fingerprint).minhash for m in members]
+        for j in range(1, len(members)):
+            for i in range(j):
+                if any(np.array_equal(hashes[i][a:b], hashes[j][a:b]) for a, b in ranges[:band]):
+                    continue
+                yield members[j].key, (members[i], members[j])
+    return pairs
+
+
+def _matches(containment: float, max_candidates: int) -> Any:
+    """An LSH entry's candidates → ``(child node, parent node)`` for every verified match,
+    exactly those :meth:`DuplicateIndex.query` returns (``id`` and ``also``)."""
+    def matches(item: tuple[Key, Iterable[tuple[Entry, Entry]]]) -> list[tuple[Node, Node]]:
+        found = sorted(item[1], key=lambda pair: pair[0].key)
+        own = found[0][1]
+        fp = Fingerprint.from_bytes(own.fingerprint)
+        fps = [Fingerprint.from_bytes(pair[0].fingerprint) for pair in found]
+        stacked = np.stack([c.minhash for c in fps])
+        estimate = (stacked == fp.minhash).mean(axis=1)
+        order = np.lexsort((np.arange(len(found)), -estimate))[:max_candidates]
+        child = node(own)
+        return [(child, node(found[pos][0])) for pos in order
+                if duplicate_score(fp, fps[pos]) >= containment]
+    return matches
+
+
+def _assign(members: Iterable[Node]) -> Iterator[tuple[Key, str, str | None]]:
+    """One group → ``(key, id, duplicate_of)`` for each member."""
+    people = list(members)
+    canonical = choose_canonical([CanonicalCandidate(m[1], m[2], m[3]) for m in people])
+    for member in people:
+        yield member[0], member[1], (None if member[1] == canonical else canonical)
+
+
+def _groups_local(edges: list[tuple[Node, Node]]) -> list[tuple[Key, str, str | None]]:
+    """Connected components of the links and their canonical members, on the driver."""
+    parent: dict[str, str] = {}
+    nodes: dict[str, Node] = {}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for edge in edges:
+        for n in edge:
+            if n[1] not in nodes:
+                nodes[n[1]] = n
+                parent[n[1]] = n[1]
+        a, b = find(edge[0][1]), find(edge[1][1])
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[str, list[Node]] = {}
+    for node_id, n in nodes.items():
+        groups.setdefault(find(node_id), []).append(n)
+    return [row for members in groups.values() for row in _assign(members)]
+
+
+def _groups_distributed(edges: Any, max_rounds: int = MAX_ROUNDS) -> Any:
+    """The same on the cluster: every node takes the smallest id seen among itself and its
+    neighbours' labels until nothing changes (rounds ≈ the longest chain of links), then one
+    group-by per component."""
+    links = edges.flatMap(lambda e: [(e[0][1], e[1][1]), (e[1][1], e[0][1])]).cache()
+    labels = links.map(lambda kv: (kv[0], kv[0])).reduceByKey(min).cache()
+    for _ in range(max_rounds):
+        proposed = links.join(labels).map(lambda kv: (kv[1][0], kv[1][1])).union(labels).reduceByKey(min).cache()
+        changed = proposed.join(labels).filter(lambda kv: kv[1][0] != kv[1][1]).count()
+        labels = proposed
+        if changed == 0:
+            break
+    else:
+        raise RuntimeError("duplicate components did not converge")
+    nodes = edges.flatMap(lambda e: [(e[0][1], e[0]), (e[1][1], e[1])]).reduceByKey(lambda a, _b: a)
+    return labels.join(nodes).map(lambda kv: kv[1]).groupByKey().flatMap(lambda g: _assign(g[1]))
+
+
+def duplicate_of(entries: Any, settings: Settings, local_limit: int = 1_000_000) -> Any:
+    """An RDD of ``(key, id, duplicate_of)`` for every member of a duplicate group among
+    ``entries`` (an RDD of :class:`Entry`); articles in no group are absent.
+
+    Links (one per verified match, carrying what the canonical choice needs) become groups on
+    the driver when there are at most ``local_limit`` of them, else on the cluster."""
+    ranges = band_ranges(settings)
+    containment = float(settings["dedupe.containment"])
+    sc = entries.context
+    split = (entries.map(lambda e: (Fingerprint.from_bytes(e.fingerprint).text_hash, e))
+             .groupByKey().flatMap(_exact).cache())
+    exact = split.filter(lambda t: t[0] == "edge").map(lambda t: t[1])
+    lsh = split.filter(lambda t: t[0] == "lsh").map(lambda t: t[1])
+    near = (lsh.flatMap(_band_rows(ranges)).groupByKey().flatMap(_candidate_pairs(ranges))
+            .groupByKey().flatMap(_matches(containment, MAX_CANDIDATES)))
+    edges = exact.union(near).cache()
+    if edges.count() <= local_limit:
+        rows = _groups_local(edges.collect())
+        return sc.parallelize(rows, max(1, min(sc.defaultParallelism, len(rows))))
+    return _groups_distributed(edges)
