@@ -13,7 +13,7 @@ See docs/stories.md.
 from __future__ import annotations
 
 from storyline.stories.doc import StoryDoc, parse_day, story_doc, story_doc_from_output
-from storyline.stories.index import Assignment, StoryIndex, cluster
+from storyline.stories.index import Assignment, StoryIndex, cluster, date_order
 from storyline.stories.output import StoryRecord, story_records
 from storyline.stories.params import StoryParams
 
@@ -24,6 +24,7 @@ __all__ = [
     "StoryParams",
     "StoryRecord",
     "cluster",
+    "date_order",
     "parse_day",
     "story_doc",
     "story_doc_from_output",

@@ -58,17 +58,22 @@ def load_ecbplus(data_dir: Path, seed: int = 0) -> list[GoldDoc]:
     return docs
 
 
-def load_timeline17(data_dir: Path, topics: tuple[str, ...] = ("bpoil", "H1N1")
-                    ) -> list[GoldDoc]:
-    """The staged Timeline17 articles of ``topics``, all outlets together, in date order."""
+def load_timeline17(data_dir: Path, topics: tuple[str, ...] = ("bpoil", "H1N1"),
+                    shift: dict[str, int] | None = None) -> list[GoldDoc]:
+    """The staged Timeline17 articles of ``topics``, all outlets together, in date order.
+
+    ``shift`` moves a topic's dates by some days (``{"H1N1": 365}`` lays the 2009 flu coverage
+    over the 2010 oil spill, so both storylines run at once and must stay apart)."""
     docs: list[GoldDoc] = []
     for folder in sorted((data_dir / "timeline17").iterdir()):
         topic, _, outlet = folder.name.partition("_")
         if topic not in topics or not (folder / "articles.json").is_file():
             continue
         for item in json.loads((folder / "articles.json").read_text(encoding="utf-8")):
-            doc = StoryDoc(id=f"{folder.name}/{item['uid']}", text=item["text"],
-                           published=dt.date.fromisoformat(item["dct"][:10]), outlet=outlet)
+            day = dt.date.fromisoformat(item["dct"][:10])
+            day += dt.timedelta(days=(shift or {}).get(topic, 0))
+            doc = StoryDoc(id=f"{folder.name}/{item['uid']}", text=item["text"], published=day,
+                           outlet=outlet)
             docs.append(GoldDoc(doc, topic, topic))
     docs.sort(key=lambda g: (g.doc.published or dt.date.min, g.doc.id))
     return docs

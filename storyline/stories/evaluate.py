@@ -4,7 +4,9 @@
   events; our story level), beside the one-pass TF-IDF baseline with its best threshold per
   level (an oracle-tuned baseline), in the same run, over several stream orders.
 * Timeline17 BP oil spill + H1N1, all outlets in date order: the share of each topic's articles
-  in its largest storyline, and how many storylines each topic is spread over.
+  in its largest storyline, and how many storylines each topic is spread over; then again with
+  the 2009 flu coverage moved onto the 2010 spill dates, so both run at once and the storyline
+  B³ precision shows whether they stay apart.
 * The bundled sample corpus (gold episodes in examples/expected.json) and the five real seeds.
 
     python -m storyline.stories.evaluate ../shared/data
@@ -24,7 +26,7 @@ from typing import Any
 from storyline.stories.baseline import bag, bcubed, one_pass
 from storyline.stories.corpora import GoldDoc, load_ecbplus, load_timeline17
 from storyline.stories.doc import StoryDoc, story_doc_from_output
-from storyline.stories.index import Assignment, StoryIndex
+from storyline.stories.index import Assignment, StoryIndex, date_order
 from storyline.stories.params import StoryParams
 
 REPO = Path(__file__).resolve().parents[2]
@@ -101,8 +103,9 @@ def _summarise_ecb(runs: list[dict[str, Any]], baseline: bool) -> dict[str, Any]
     return out
 
 
-def timeline17(data_dir: Path, params: StoryParams | None = None) -> dict[str, Any]:
-    gold = load_timeline17(data_dir)
+def timeline17(data_dir: Path, params: StoryParams | None = None,
+               shift: dict[str, int] | None = None) -> dict[str, Any]:
+    gold = load_timeline17(data_dir, shift=shift)
     got, seconds = _run([g.doc for g in gold], params)
     by_topic: dict[str, Counter[str]] = defaultdict(Counter)
     stories_by_topic: dict[str, set[str]] = defaultdict(set)
@@ -134,7 +137,8 @@ def _sample_records(paths: list[str]) -> list[dict[str, Any]]:
 
 
 def sample(params: StoryParams | None = None) -> dict[str, Any]:
-    """The bundled sample corpus against the episodes of examples/expected.json."""
+    """The bundled sample corpus against the episodes of examples/expected.json, fed in input
+    (file) order and in date order (undated last)."""
     expected = json.loads((REPO / "examples" / "expected.json").read_text(encoding="utf-8"))
     records = _sample_records([str(REPO / "examples" / "corpus")])
     key_of: dict[str, str] = {}
@@ -144,15 +148,21 @@ def sample(params: StoryParams | None = None) -> dict[str, Any]:
             matches = [r for r in matches if r["outlet"] == meta["outlet"]] or matches
         if matches:
             key_of[matches[0]["id"]] = key
+    docs = [story_doc_from_output(r) for r in records]
+    return {"input_order": _score_sample(docs, key_of, expected["stories"], params),
+            "date_order": _score_sample(date_order(docs), key_of, expected["stories"], params)}
+
+
+def _score_sample(docs: list[StoryDoc], key_of: dict[str, str], st: dict[str, Any],
+                  params: StoryParams | None) -> dict[str, Any]:
     gold: dict[str, str] = {}
-    st = expected["stories"]
     for ep in st["episodes"]:
         for key in ep["articles"]:
             gold[key] = ep["id"]
     for i, dis in enumerate(st["distractors"]):
         for key in dis["articles"]:
             gold[key] = f"distractor{i}"
-    got, _ = _run([story_doc_from_output(r) for r in records], params)
+    got, _ = _run(docs, params)
     keys = [key_of.get(a.doc_id, a.doc_id) for a in got]
     story = [a.story_id for a in got]
     line = [a.storyline_id for a in got]
@@ -160,15 +170,14 @@ def sample(params: StoryParams | None = None) -> dict[str, Any]:
     groups: dict[str, list[str]] = defaultdict(list)
     for k, s in zip(keys, story, strict=True):
         groups[s].append(k)
-    episodes_merged = any({gold.get(k) for k in g} >= {"episode1", "episode2"}
-                          for g in groups.values())
     lines = {ln for ln, inside in zip(line, in_line, strict=True) if inside}
     distractor_lines = {ln for ln, inside in zip(line, in_line, strict=True) if not inside}
     return {
         "story_b3": bcubed(story, [gold.get(k, k) for k in keys]),
         "storyline_one": len(lines) == 1,
         "distractor_apart": not (lines & distractor_lines),
-        "episodes_merged": episodes_merged,
+        "episodes_merged": any({gold.get(k) for k in g} >= {"episode1", "episode2"}
+                               for g in groups.values()),
         "stories": sorted(sorted(g) for g in groups.values()),
     }
 
@@ -197,6 +206,7 @@ def evaluate_stories(data_dir: Path, params: StoryParams | None = None,
         out["ecbplus"] = ecbplus(data_dir, params, orders)
     if (data_dir / "timeline17").is_dir():
         out["timeline17"] = timeline17(data_dir, params)
+        out["timeline17_overlapped"] = timeline17(data_dir, params, shift={"H1N1": 365})
     out["sample"] = sample(params)
     seeds_dir = data_dir.parent / "seeds"
     if seeds_dir.is_dir():
@@ -223,19 +233,23 @@ def main(data_dir: Path | str = "../shared/data") -> dict[str, Any]:
               f"({b['subtopic']['f1_min']:.3f}) @ {b['subtopic']['threshold']}")
         print(f"{'topic (43), story level':<28}{_fmt(o['topic_story'])}")
         print(f"clusters: {o['stories']} stories, {o['storylines']} storylines")
-    if "timeline17" in result:
-        t = result["timeline17"]
-        print("\nTimeline17 (BP oil spill 5 outlets + H1N1 3 outlets, date order)")
+    for key, label in (("timeline17", "as dated"),
+                       ("timeline17_overlapped", "H1N1 dates moved +365 days onto the spill")):
+        if key not in result:
+            continue
+        t = result[key]
+        print(f"\nTimeline17 (BP oil spill 5 outlets + H1N1 3 outlets, date order; {label})")
         for topic, s in t["topics"].items():
             print(f"  {topic:<8} {s['articles']:>5} articles  in largest storyline "
                   f"{s['in_largest_storyline']:.3f}  storylines {s['storylines']} "
                   f"({s['storylines_with_2plus']} with 2+)  stories {s['stories']}")
         print(f"  largest storylines distinct: {t['largest_storylines_distinct']}; "
               f"storyline B³ vs topic {_fmt(t['storyline_b3'])}; {t['seconds']} s")
-    s = result["sample"]
-    print(f"\nSample corpus: story B³ {_fmt(s['story_b3'])}; one storyline "
-          f"{s['storyline_one']}; distractor apart {s['distractor_apart']}; episodes merged "
-          f"{s['episodes_merged']}\n  stories: {s['stories']}")
+    for order, s in result["sample"].items():
+        print(f"\nSample corpus ({order.replace('_', ' ')}): story B³ vs episodes "
+              f"{_fmt(s['story_b3'])}; one storyline {s['storyline_one']}; distractor apart "
+              f"{s['distractor_apart']}; episodes merged {s['episodes_merged']}\n"
+              f"  stories: {s['stories']}")
     if "seeds" in result:
         d = result["seeds"]
         print(f"Seeds: storylines {d['storylines']}; March four one story {d['march_one_story']};"

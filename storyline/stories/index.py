@@ -181,7 +181,7 @@ class StoryIndex:
             score = 0.0
         line = self.storylines[self.find_line(story.parent or "")]
         story.take(day, unit_tf, self.df, p.centroid_terms)
-        line.take(day, unit_tf, self.df, p.centroid_terms)
+        line.take(day, unit_tf, self.df, p.storyline_terms)
         story.members.append(doc.id)
         if doc.title and len(story.titles) < MAX_TITLES and doc.title not in story.titles:
             story.titles.append(doc.title)
@@ -210,7 +210,8 @@ class StoryIndex:
         article stays bounded. The older storyline absorbs the younger one.
         """
         p = self.params
-        weighted = {t: c * self.df.idf(t) for t, c in story.centroid.items()}
+        top, get, log = self.df.top, self.df.df.get, math.log
+        weighted = {t: c * (top - log(get(t, 0) + 1)) for t, c in story.centroid.items()}
         keys = self._line_keys(weighted, 2 * p.key_terms)
         full = weighted
         weighted, norm = restrict({t: weighted[t] for t in top_terms(weighted, p.doc_terms)},
@@ -233,7 +234,7 @@ class StoryIndex:
         best_score = p.relink_threshold
         names = _names(full)
         for _, _, other, gap in ranked[: p.max_candidates]:
-            if gap is None and not _shares(names, other, p.shared_names):
+            if not _shares(names, other, p.shared_names):
                 continue
             score = self._cosine(weighted, norm, other, self._line_only)
             if gap is None:
@@ -251,7 +252,7 @@ class StoryIndex:
             keep.centroid[t] = keep.centroid.get(t, 0.0) + c
         gone.centroid = {}
         keep.norm_at = -1
-        add_into(keep.centroid, {}, self.df, p.centroid_terms)
+        add_into(keep.centroid, {}, self.df, p.storyline_terms)
         for day in (gone.start, gone.end):
             if day is not None:
                 keep.start = day if keep.start is None else min(keep.start, day)
@@ -268,9 +269,9 @@ class StoryIndex:
     def _cosine(self, weighted: dict[str, float], norm: float, cluster: Cluster,
                 only: tuple[str, ...] | None) -> float:
         """Cosine against a centroid whose length is cached and refreshed when the cluster
-        changed or the corpus grew by more than 5% (the cache is part of the saved state)."""
+        changed or the corpus grew by more than 2% (the cache is part of the saved state)."""
         n = self.df.n_docs
-        if cluster.norm_at < 0 or n > cluster.norm_at * 1.05 + 10:
+        if cluster.norm_at < 0 or n > cluster.norm_at * 1.02 + 5:
             cluster.norm = centroid_norm(cluster.centroid, self.df, only)
             cluster.norm_at = n
         return cosine(weighted, norm, cluster.centroid, self.df, cluster.norm)
@@ -305,7 +306,7 @@ class StoryIndex:
         if only is not None:
             weighted, norm = restrict(weighted, only)
         for _, _, cluster, gap in ranked:
-            if lines and gap is None and not _shares(names, cluster, self.params.shared_names):
+            if lines and not _shares(names, cluster, self.params.shared_names):
                 continue
             score = self._cosine(weighted, norm, cluster, only)
             if gap is None:
@@ -393,6 +394,15 @@ def _cluster_id(prefix: str, doc_id: str, taken: dict[str, Cluster]) -> str:
         n += 1
         cid = f"{base}-{n}"
     return cid
+
+
+def date_order(docs: Iterable[StoryDoc]) -> list[StoryDoc]:
+    """Dated articles by date, then the undated ones, each group in input order (a stable
+    sort): the order a batch run should feed a fresh index, so that an undated article meets
+    stories whose dates are known rather than whichever came first."""
+    items = list(docs)
+    return sorted(items, key=lambda d: (d.published is None,
+                                        d.published.toordinal() if d.published else 0))
 
 
 def cluster(docs: Iterable[StoryDoc], params: StoryParams | None = None) -> list[Assignment]:

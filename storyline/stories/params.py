@@ -30,7 +30,8 @@ HELP: dict[str, str] = {
                     "first.",
     "max_candidates": "Candidate stories scored per article (those sharing most keys).",
     "doc_terms": "Terms kept per article vector.",
-    "centroid_terms": "Terms kept per story and storyline centroid.",
+    "centroid_terms": "Terms kept per story centroid.",
+    "storyline_terms": "Terms kept per storyline centroid.",
     "name_boost": "Weight of capitalised phrases (names) relative to plain words.",
     "entity_boost": "Weight of resolved entity ids relative to plain words.",
     "title_boost": "Weight of title words relative to body words.",
@@ -38,8 +39,9 @@ HELP: dict[str, str] = {
     "lead_boost": "Weight of lead words relative to the rest of the body.",
     "undated_margin": "Added to the storyline and relink thresholds when either side is "
                       "undated: without the time window, more textual evidence is required.",
-    "shared_names": "When either side is undated: names or entities (of an article's or "
-                    "story's ten heaviest) a storyline must also hold for it to join.",
+    "shared_names": "Names or entities (of an article's ten heaviest) a storyline must also "
+                    "hold for a new story to join it; for a storyline merge, only when "
+                    "either side is undated.",
     "storyline_words": "Compare at the storyline level on words only (names still count as "
                        "lower-cased words, but not as boosted phrases).",
     "relink": "Let storylines merge when a growing story comes to match another storyline.",
@@ -51,7 +53,7 @@ HELP: dict[str, str] = {
 @dataclass(frozen=True)
 class StoryParams:
     story_threshold: float = 0.26
-    storyline_threshold: float = 0.06
+    storyline_threshold: float = 0.04
     window_days: int = 7
     storyline_window_days: int = 30
     date_penalty: float = 0.1
@@ -60,6 +62,7 @@ class StoryParams:
     max_candidates: int = 32
     doc_terms: int = 150
     centroid_terms: int = 300
+    storyline_terms: int = 1000
     name_boost: float = 2.0
     entity_boost: float = 3.0
     title_boost: float = 2.0
@@ -67,8 +70,8 @@ class StoryParams:
     lead_boost: float = 2.0
     storyline_words: bool = True
     relink: bool = True
-    relink_threshold: float = 0.14
-    undated_margin: float = 0.08
+    relink_threshold: float = 0.10
+    undated_margin: float = 0.10
     shared_names: int = 1
 
     @classmethod

@@ -17,23 +17,17 @@ class DocFreq:
     def __init__(self, n_docs: int = 0, df: dict[str, int] | None = None) -> None:
         self.n_docs = n_docs
         self.df: dict[str, int] = df if df is not None else {}
-        self._memo: dict[str, float] = {}  # IDF values at the current n_docs
-        self._top = math.log(n_docs + 1) + 1.0
+        self.top = math.log(n_docs + 1) + 1.0  # idf(t) = top - log(df(t) + 1)
 
     def add(self, terms: Iterable[str]) -> None:
         self.n_docs += 1
         df = self.df
         for t in terms:
             df[t] = df.get(t, 0) + 1
-        self._memo = {}
-        self._top = math.log(self.n_docs + 1) + 1.0
+        self.top = math.log(self.n_docs + 1) + 1.0
 
     def idf(self, term: str) -> float:
-        value = self._memo.get(term)
-        if value is None:
-            value = self._top - math.log(self.df.get(term, 0) + 1)
-            self._memo[term] = value
-        return value
+        return self.top - math.log(self.df.get(term, 0) + 1)
 
 
 def top_terms(weights: Mapping[str, float], k: int) -> list[str]:
@@ -45,7 +39,8 @@ def weigh(tf: Mapping[str, float], df: DocFreq, keep: int) -> tuple[dict[str, fl
                                                                    dict[str, float]]:
     """``(weighted, unit_tf)``: TF-IDF weights of the ``keep`` heaviest terms, and the same
     terms' raw frequencies scaled so that the TF-IDF vector has unit length."""
-    weighted = {t: w * df.idf(t) for t, w in tf.items()}
+    top, get, log = df.top, df.df.get, math.log
+    weighted = {t: w * (top - log(get(t, 0) + 1)) for t, w in tf.items()}
     if len(weighted) > keep:
         weighted = {t: weighted[t] for t in top_terms(weighted, keep)}
     norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
@@ -57,11 +52,11 @@ def centroid_norm(centroid: Mapping[str, float], df: DocFreq,
     """Length of a centroid weighted with the current IDF (``only``: terms with these
     prefixes, e.g. ``("w:", "l:")``)."""
     total = 0.0
-    idf = df.idf
+    top, get, log = df.top, df.df.get, math.log
     for t, c in centroid.items():
         if only is not None and not t.startswith(only):
             continue
-        x = c * idf(t)
+        x = c * (top - log(get(t, 0) + 1))
         total += x * x
     return math.sqrt(total)
 
@@ -73,11 +68,11 @@ def cosine(weighted: Mapping[str, float], doc_norm: float, centroid: Mapping[str
     if centroid_length <= 0.0:
         return 0.0
     dot = 0.0
-    idf = df.idf
+    top, get, log = df.top, df.df.get, math.log
     for t, w in weighted.items():
         c = centroid.get(t)
         if c is not None:
-            dot += w * c * idf(t)
+            dot += w * c * (top - log(get(t, 0) + 1))
     return max(dot, 0.0) / (doc_norm * centroid_length)
 
 
@@ -95,7 +90,8 @@ def add_into(centroid: dict[str, float], unit_tf: Mapping[str, float], df: DocFr
     for t, v in unit_tf.items():
         centroid[t] = centroid.get(t, 0.0) + v
     if len(centroid) > 2 * cap:
-        keep = top_terms({t: c * df.idf(t) for t, c in centroid.items()}, cap)
+        top, get, log = df.top, df.df.get, math.log
+        keep = top_terms({t: c * (top - log(get(t, 0) + 1)) for t, c in centroid.items()}, cap)
         kept = {t: centroid[t] for t in keep}
         centroid.clear()
         centroid.update(kept)

@@ -1,0 +1,123 @@
+"""Story clustering at scale: per-article time from the first thousand articles to the last.
+
+A stream of real articles (PolNeAR 1,008 + Timeline17 1,866 + Reuters-21578 bodies 3,687 from
+../shared/data) is replicated with light perturbations until it holds ``--docs`` articles. The
+corpora are interleaved and given consecutive dates at ``--per-day`` articles a day, each
+replica continuing the calendar, so old stories drop out of the time window the way they do in
+a real feed. Each replica perturbs its copies: numbers changed, about 5% of words dropped, a
+sentence pair swapped, and a quarter of the capitalised words given a replica-specific spelling
+(new names keep arriving, so the vocabulary and the document-frequency table keep growing).
+
+Prints milliseconds per article for every block of 1,000, the ratio of the last block to the
+first, the peak resident memory and the size of the saved state.
+
+    .venv/bin/python bench/stories_scale.py --data ../shared/data --docs 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import re
+import resource
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from storyline.stories import StoryDoc, StoryIndex
+
+_BODY = re.compile(r"<BODY>(.*?)</BODY>", re.S)
+_NUMBER = re.compile(r"\b\d+\b")
+_CAPITAL = re.compile(r"\b([A-Z][a-z]{3,})\b")
+
+
+def base_texts(data: Path) -> list[str]:
+    polnear = [p.read_text(encoding="utf-8", errors="replace")
+               for p in sorted((data / "polnear" / "data").glob("*/text/*.txt"))]
+    t17 = [item["text"] for f in sorted((data / "timeline17").glob("*/articles.json"))
+           for item in json.loads(f.read_text(encoding="utf-8"))]
+    reuters = [m.group(1) for f in sorted((data / "reuters21578").glob("reut2-*.sgm"))
+               for m in _BODY.finditer(f.read_text(encoding="latin-1"))]
+    corpora = [polnear, t17, reuters]
+    out: list[str] = []
+    for i in range(max(len(c) for c in corpora)):  # interleave
+        out.extend(c[i] for c in corpora if i < len(c))
+    return [t for t in out if len(t) > 200]
+
+
+def perturb(text: str, replica: int, rng: random.Random) -> str:
+    if replica == 0:
+        return text
+    text = _NUMBER.sub(lambda m: str(int(m.group(0)) + rng.randint(0, 9))
+                       if len(m.group(0)) < 6 else m.group(0), text)
+    tag = "abcdefghijklmnopqrstuvwxyz"[replica % 26] + str(replica // 26)
+    text = _CAPITAL.sub(lambda m: m.group(1) + tag if rng.random() < 0.25 else m.group(1), text)
+    words = [w for w in text.split(" ") if rng.random() > 0.05]
+    sentences = " ".join(words).split(". ")
+    if len(sentences) > 3:
+        i = rng.randrange(len(sentences) - 1)
+        sentences[i], sentences[i + 1] = sentences[i + 1], sentences[i]
+    return ". ".join(sentences)
+
+
+def stream(texts: list[str], n: int, per_day: int, seed: int = 0) -> Iterator[StoryDoc]:
+    rng = random.Random(seed)
+    start = dt.date(2020, 1, 1)
+    for i in range(n):
+        replica, k = divmod(i, len(texts))
+        yield StoryDoc(id=f"r{replica}-{k}", text=perturb(texts[k], replica, rng),
+                       published=start + dt.timedelta(days=i // per_day),
+                       outlet=f"outlet{k % 7}")
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv: list[str] | None = None) -> dict[str, object]:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    ap.add_argument("--docs", type=int, default=20_000)
+    ap.add_argument("--per-day", type=int, default=200)
+    ap.add_argument("--block", type=int, default=1000)
+    args = ap.parse_args(argv)
+    texts = base_texts(args.data)
+    print(f"{len(texts)} base articles, {args.docs} in the stream, {args.per_day} a day",
+          flush=True)
+    index = StoryIndex()
+    blocks: list[float] = []
+    t0 = time.perf_counter()
+    for i, doc in enumerate(stream(texts, args.docs, args.per_day), 1):
+        index.add(doc)
+        if i % args.block == 0:
+            now = time.perf_counter()
+            blocks.append((now - t0) * 1000 / args.block)
+            t0 = now
+            print(f"{i:>7} articles  {blocks[-1]:6.2f} ms/article  stories {len(index.stories)}"
+                  f"  storylines {len(index.storylines) - len(index.merged)}"
+                  f"  terms {len(index.df.df)}  peak RSS {peak_rss_mb():.0f} MB", flush=True)
+    t = time.perf_counter()
+    state = index.state_to_bytes()
+    save_s = time.perf_counter() - t
+    result = {
+        "docs": args.docs,
+        "first_block_ms": round(blocks[0], 2),
+        "last_block_ms": round(blocks[-1], 2),
+        "ratio_last_first": round(blocks[-1] / blocks[0], 2),
+        "max_block_ms": round(max(blocks), 2),
+        "median_block_ms": round(sorted(blocks)[len(blocks) // 2], 2),
+        "peak_rss_mb": round(peak_rss_mb()),
+        "state_mb": round(len(state) / 1e6, 1),
+        "state_save_s": round(save_s, 1),
+        "stories": len(index.stories),
+        "storylines": len(index.storylines) - len(index.merged),
+    }
+    print(json.dumps(result), flush=True)
+    return result
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
