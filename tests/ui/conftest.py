@@ -3,6 +3,7 @@ Playwright for Python. Skipped, with the reason, when either is missing."""
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 import threading
@@ -13,15 +14,13 @@ from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium"))
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts" / "ui"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 sys.path.insert(0, str(REPO / "tests" / "unit" / "serve"))  # serve_corpus: the shared test corpus
-
-pytestmark = pytest.mark.ui
 
 
 def _free_port() -> int:

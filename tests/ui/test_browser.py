@@ -6,10 +6,12 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
 from conftest import Watch, shot
 from serve_corpus import HOSTILE_TITLE
 
 Page = tuple[Any, Watch]
+pytestmark = pytest.mark.ui
 
 
 def _clean(watch: Watch) -> None:
