@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from storyline.config import Settings
@@ -147,10 +147,11 @@ def _first_line(exc: BaseException) -> str:
 
 
 def run_spark(paths: Sequence[str], settings: Settings, store: SqlStore, report: ReportLike, *,
-              analysis: bool = True) -> Counter[str]:
+              analysis: bool = True, progress: Callable[[int], None] | None = None) -> Counter[str]:
     """Run ``paths`` through the per-article stages and dedupe on Spark into ``store`` (and/or
     Parquet, per ``execute.output``); fills ``report.counts`` / ``report.seconds`` and returns
-    the counts (read, stored, duplicates, already_stored, rejected)."""
+    the counts (read, stored, duplicates, already_stored, rejected). ``progress(n)`` is called
+    after each written batch."""
     to_store, parquet = parse_output(settings["execute.output"])
     started = time.perf_counter()
     splits = plan_splits(paths, settings)
@@ -158,7 +159,7 @@ def run_spark(paths: Sequence[str], settings: Settings, store: SqlStore, report:
     try:
         with spark_session(settings) as spark:
             report.seconds["spark_start"] = time.perf_counter() - started - report.seconds["plan"]
-            _run(spark, splits, settings, store, report, analysis, to_store, parquet)
+            _run(spark, splits, settings, store, report, analysis, to_store, parquet, progress)
     except StorylineError:
         raise
     except Exception as exc:
@@ -203,7 +204,8 @@ def _in_order(splits: int, partitions: int) -> Any:
 
 
 def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, report: ReportLike,
-         analysis: bool, to_store: bool, parquet: str | None) -> None:
+         analysis: bool, to_store: bool, parquet: str | None,
+         progress: Callable[[int], None] | None) -> None:
     from pyspark import StorageLevel
 
     sc = spark.sparkContext
@@ -268,7 +270,7 @@ def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, r
         _write_parquet(spark, final, parquet, base_seq, report.run_id)
         report.seconds["parquet"] = time.perf_counter() - phase
         phase = time.perf_counter()
-    _write_store(final, updates, store, settings, report, to_store)
+    _write_store(final, updates, store, settings, report, to_store, progress)
     report.counts["read"] += report.counts["stored"] + report.counts["rejected"] + n_dropped
     report.seconds["spark_and_store"] = time.perf_counter() - phase
     for rdd in (items, processed, final, dups):
@@ -276,7 +278,8 @@ def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, r
 
 
 def _write_store(final: Any, updates: Any, store: SqlStore, settings: Settings,
-                 report: ReportLike, to_store: bool) -> None:
+                 report: ReportLike, to_store: bool,
+                 progress: Callable[[int], None] | None = None) -> None:
     """Stream the ordered results to the store in atomic batches (counts even when only
     Parquet is written)."""
     counts = report.counts
@@ -297,6 +300,8 @@ def _write_store(final: Any, updates: Any, store: SqlStore, settings: Settings,
         if len(batch) >= batch_size:
             if to_store:
                 store.write_batch(report.run_id, batch)
+            if progress:
+                progress(len(batch))
             batch = StoreBatch()
     if updates is not None:
         for article_id, target in updates.toLocalIterator():
@@ -307,6 +312,8 @@ def _write_store(final: Any, updates: Any, store: SqlStore, settings: Settings,
                 batch = StoreBatch()
     if to_store:
         store.write_batch(report.run_id, batch)
+    if progress:
+        progress(len(batch))
 
 
 def _write_parquet(spark: Any, final: Any, folder: str, base_seq: int, run_id: int) -> None:
