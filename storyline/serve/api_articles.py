@@ -114,7 +114,7 @@ def runs(request: Request) -> JSONResponse:
 
 def corpus_stats(engine: Engine) -> dict[str, int]:
     return {**queries.stats(engine), "duplicate_groups": queries.count_duplicate_groups(engine),
-            "outlets": len(queries.list_outlets(engine, limit=1000))}
+            "outlets": queries.count_outlets(engine)}
 
 
 def stats(request: Request) -> JSONResponse:

@@ -323,3 +323,10 @@ def count_search(engine: Engine, q: str) -> int:
                "LIMIT 10000)")
     with engine.connect() as conn:
         return int(conn.execute(sql, {"match": match}).scalar() or 0)
+
+
+def count_outlets(engine: Engine) -> int:
+    """How many distinct outlet names are stored."""
+    query = select(func.count(func.distinct(a.outlet))).where(a.outlet.is_not(None))
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar() or 0)
