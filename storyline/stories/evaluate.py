@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.stories.baseline import bag, bcubed, one_pass
-from storyline.stories.corpora import GoldDoc, load_ecbplus, load_timeline17
+from storyline.stories.corpora import load_ecbplus, load_timeline17
 from storyline.stories.doc import StoryDoc, story_doc_from_output
 from storyline.stories.index import Assignment, StoryIndex, date_order
 from storyline.stories.params import StoryParams

@@ -189,9 +189,8 @@ class StoryIndex:
         self.line_keys.touch(line_post, line.id)
         if p.relink and (story.size in _RECHECK or story.size & (story.size - 1) == 0):
             line = self._relink(story, line)
-        row = [story.id, line.id, new_story, round(score, 6), new_line]
-        self.assigned[doc.id] = row
-        return Assignment(doc.id, *row)
+        self.assigned[doc.id] = [story.id, line.id, new_story, round(score, 6), new_line]
+        return Assignment(doc.id, story.id, line.id, new_story, round(score, 6), new_line)
 
     def find_line(self, line_id: str) -> str:
         """The storyline a (possibly merged) storyline id now belongs to."""

@@ -87,7 +87,8 @@ class StoryParams:
                 if isinstance(f.default, bool) and isinstance(raw, str):
                     values[f.name] = raw.strip().lower() in {"1", "true", "yes", "on"}
                 else:
-                    values[f.name] = type(f.default)(raw)
+                    kind: Any = type(f.default)
+                    values[f.name] = kind(raw)
         values.update(overrides)
         return cls(**values)
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from stories_streams import make_docs
+
 from storyline.stories import StoryDoc, StoryIndex, StoryParams, cluster
 from storyline.stories.index import Postings
-
-from stories_streams import make_docs
 
 
 def _labels(assignments):  # type: ignore[no-untyped-def]
