@@ -18,11 +18,13 @@ of these links (the runner's :class:`~storyline.dedupe.groups.DuplicateGroups` m
 an article bridges), and its canonical member is :func:`storyline.dedupe.choose_canonical` over
 the members.
 
-Distributed steps: group by text hash (exact links, LSH entries); band explode → group by band →
-pairs (later, earlier), each pair emitted by its first shared band only (the self-join on band);
-candidate lists per article → top-k verification; components of the links (on the driver when
-there are at most a million links, else by min-label propagation on the cluster); canonical
-choice per component. Shuffled data: fingerprints of LSH entries (per band) and candidate pairs.
+Distributed steps: group by text hash (exact links, LSH entries); band explode into light rows
+``((band, band values), key)`` → group by band → pairs (later, earlier), de-duplicated (the
+self-join on band); each pair joined with the earlier article's fingerprint, candidate lists
+grouped per later article and joined with its own fingerprint → top-k verification;
+components of the links (on the driver when there are at most a million links, else by
+min-label propagation on the cluster); canonical choice per component. Shuffled data: ~40 bytes per article and band, the candidate pairs,
+and each LSH entry's fingerprint twice (once per join side).
 """
 
 from __future__ import annotations
@@ -84,43 +86,35 @@ def _exact(group: tuple[str, Iterable[Entry]]) -> Iterator[tuple[str, Any]]:
 
 
 def _band_rows(ranges: list[tuple[int, int]]) -> Any:
-    def explode(entry: Entry) -> Iterator[tuple[tuple[int, bytes], Entry]]:
+    """An LSH entry → one light row per band: ``((band, band bytes), key)``."""
+    def explode(entry: Entry) -> Iterator[tuple[tuple[int, bytes], Key]]:
         values = Fingerprint.from_bytes(entry.fingerprint).minhash
         for band, (start, end) in enumerate(ranges):
-            yield (band, values[start:end].astype("<u4").tobytes()), entry
+            yield (band, values[start:end].astype("<u4").tobytes()), entry.key
     return explode
 
 
-def _candidate_pairs(ranges: list[tuple[int, int]]) -> Any:
-    """One band bucket → ``(later key, (earlier entry, later entry))`` for each pair that
-    shares no earlier band (so every pair is emitted once, by its first shared band)."""
-    def pairs(bucket: tuple[tuple[int, bytes], Iterable[Entry]]) -> Iterator[tuple[Key, Any]]:
-        band = bucket[0][0]
-        members = sorted(bucket[1], key=lambda e: e.key)
-        if len(members) < 2:
-            return
-        hashes = [Fingerprint.from_bytes(m.fingerprint).minhash for m in members]
-        for j in range(1, len(members)):
-            for i in range(j):
-                if any(np.array_equal(hashes[i][a:b], hashes[j][a:b]) for a, b in ranges[:band]):
-                    continue
-                yield members[j].key, (members[i], members[j])
-    return pairs
+def _pairs(bucket: tuple[tuple[int, bytes], Iterable[Key]]) -> Iterator[tuple[Key, Key]]:
+    """One band bucket → ``(later key, earlier key)`` for every pair in it."""
+    members = sorted(bucket[1])
+    for j in range(1, len(members)):
+        for i in range(j):
+            yield members[j], members[i]
 
 
 def _matches(containment: float, max_candidates: int) -> Any:
-    """An LSH entry's candidates → ``(child node, parent node)`` for every verified match,
+    """An LSH entry and its candidates → ``(child node, parent node)`` for every verified match,
     exactly those :meth:`DuplicateIndex.query` returns (``id`` and ``also``)."""
-    def matches(item: tuple[Key, Iterable[tuple[Entry, Entry]]]) -> list[tuple[Node, Node]]:
-        found = sorted(item[1], key=lambda pair: pair[0].key)
-        own = found[0][1]
+    def matches(item: tuple[Key, tuple[Iterable[Entry], Entry]]) -> list[tuple[Node, Node]]:
+        candidates, own = item[1]
+        found = sorted(candidates, key=lambda e: e.key)
         fp = Fingerprint.from_bytes(own.fingerprint)
-        fps = [Fingerprint.from_bytes(pair[0].fingerprint) for pair in found]
+        fps = [Fingerprint.from_bytes(e.fingerprint) for e in found]
         stacked = np.stack([c.minhash for c in fps])
         estimate = (stacked == fp.minhash).mean(axis=1)
         order = np.lexsort((np.arange(len(found)), -estimate))[:max_candidates]
         child = node(own)
-        return [(child, node(found[pos][0])) for pos in order
+        return [(child, node(found[pos])) for pos in order
                 if duplicate_score(fp, fps[pos]) >= containment]
     return matches
 
@@ -189,8 +183,10 @@ def duplicate_of(entries: Any, settings: Settings, local_limit: int = 1_000_000)
              .groupByKey().flatMap(_exact).cache())
     exact = split.filter(lambda t: t[0] == "edge").map(lambda t: t[1])
     lsh = split.filter(lambda t: t[0] == "lsh").map(lambda t: t[1])
-    near = (lsh.flatMap(_band_rows(ranges)).groupByKey().flatMap(_candidate_pairs(ranges))
-            .groupByKey().flatMap(_matches(containment, MAX_CANDIDATES)))
+    by_key = lsh.map(lambda e: (e.key, e))
+    pairs = lsh.flatMap(_band_rows(ranges)).groupByKey().flatMap(_pairs).distinct()
+    near = (pairs.map(lambda p: (p[1], p[0])).join(by_key).map(lambda kv: kv[1])
+            .groupByKey().join(by_key).flatMap(_matches(containment, MAX_CANDIDATES)))
     edges = exact.union(near).cache()
     if edges.count() <= local_limit:
         rows = _groups_local(edges.collect())

@@ -195,12 +195,21 @@ def _drops(group: tuple[str, tuple[Iterable[Any], Iterable[Any]]]) -> Iterator[A
     yield from (keys if any(True for _ in group[1][1]) else keys[1:])
 
 
-def _in_order(splits: int, partitions: int) -> Any:
-    """Partition function on input positions: split ``s`` goes to partition ``s * P // S``, so
-    partition order is input order and no sampling job is needed (unlike ``sortByKey``)."""
+def _in_order(records_per_split: dict[int, int], per_partition: int) -> tuple[int, Any]:
+    """``(partitions, partition function)`` on input positions: consecutive runs of
+    ``per_partition`` records in input order, so partition order is input order, no partition
+    holds more than ``per_partition`` records (driver memory while writing) and no sampling job
+    is needed (unlike ``sortByKey``)."""
+    offsets: dict[int, int] = {}
+    total = 0
+    for split in sorted(records_per_split):
+        offsets[split] = total
+        total += records_per_split[split]
+    partitions = max(1, -(-total // per_partition))
+
     def partition(key: tuple[int, int, int]) -> int:
-        return min(partitions - 1, key[1] * partitions // max(1, splits))
-    return partition
+        return min(partitions - 1, (offsets.get(key[1], 0) + key[2]) // per_partition)
+    return partitions, partition
 
 
 def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, report: ReportLike,
@@ -248,13 +257,12 @@ def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, r
             lambda t: Entry((0, t[0], 0), t[1], t[2], t[4])))
     dups = duplicate_of(entries, settings, LOCAL_LINKS).cache()  # (key, id, duplicate_of) of group members
     new_dups = dups.filter(lambda t: t[0][0] == 1 and t[2] is not None).map(lambda t: (t[0], t[2]))
-    partitions = max(sc.defaultParallelism, len(splits) * settings["execute.partition_records"]
-                     // OUTPUT_PARTITION + 1)
-    partitions = min(partitions, max(1, len(splits)))
+    per_split = dict(items.map(lambda kv: kv[0][1]).countByValue())
+    partitions, partition = _in_order(per_split, OUTPUT_PARTITION)
     final = (processed.mapValues(lambda r: ("r", r))
              .union(read_rejections.mapValues(lambda r: ("r", r)))
              .union(new_dups.mapValues(lambda d: ("d", d)))
-             .repartitionAndSortWithinPartitions(partitions, _in_order(len(splits), partitions))
+             .repartitionAndSortWithinPartitions(partitions, partition)
              .mapPartitions(_merge, preservesPartitioning=True)
              .persist(StorageLevel.MEMORY_AND_DISK))
     updates: Any = None
