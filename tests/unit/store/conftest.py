@@ -16,7 +16,10 @@ from postgres import PostgresServer, PostgresUnavailable, postgres_session  # no
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
-    """One PostgreSQL server for the session; skipped only when no binaries and no URL exist."""
+    """One PostgreSQL server for the session; skipped only when no binaries and no URL exist
+    (or the psycopg driver is not installed: ``pip install -e ".[dev]"``)."""
+    pytest.importorskip("psycopg", reason='the PostgreSQL driver is not installed '
+                                          '(pip install "psycopg[binary]")')
     sessions = postgres_session()
     try:
         server = next(sessions)

@@ -40,6 +40,9 @@ def test_verbs_on_both_backends(store_url: str, tmp_path: Path) -> None:
 
 
 def test_unreachable_server_is_one_clean_line() -> None:
+    import pytest
+
+    pytest.importorskip("psycopg")
     code, out, err = invoke("articles", "--db", "postgresql://u:secret@127.0.0.1:1/db")
     assert code == 4
     assert "secret" not in err and "Traceback" not in err

@@ -140,6 +140,7 @@ def test_postgres_url_spellings(postgres_url: str) -> None:
 
 
 def test_unreachable_postgres_is_a_clean_store_error() -> None:
+    pytest.importorskip("psycopg")
     with pytest.raises(StoreError) as info:
         open_store("postgresql://someone:s3cret@127.0.0.1:1/nowhere")
     message = str(info.value)
@@ -147,7 +148,14 @@ def test_unreachable_postgres_is_a_clean_store_error() -> None:
     assert "hint:" in message and "server is running" in message
 
 
-def test_malformed_url_is_a_clean_store_error() -> None:
+def test_missing_driver_or_malformed_url_is_a_clean_store_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if psycopg were not installed
+    with pytest.raises(StoreError) as info:
+        open_store("postgresql://u@127.0.0.1:1/db")
+    assert "storyline[postgres]" in str(info.value)
+    monkeypatch.undo()
     with pytest.raises(StoreError):
         open_store("nosuchdialect://x/y")
     with pytest.raises(StoreError):
