@@ -8,7 +8,8 @@ a real feed. Each replica perturbs its copies: numbers changed, about 5% of word
 sentence pair swapped, and a quarter of the capitalised words given a replica-specific spelling
 (new names keep arriving, so the vocabulary and the document-frequency table keep growing).
 
-Prints CPU (and wall-clock) milliseconds per article for every block of 1,000, the ratio of the
+Prints CPU (and wall-clock) milliseconds per article and the work per article (postings
+visited plus candidates scored, a machine-independent count) for every block of 1,000, the ratio of the
 last block to the first, the peak resident memory and the size of the saved state. CPU time
 is the figure to compare: the machine is shared, so wall time moves with other people's load.
 
@@ -91,15 +92,21 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     index = StoryIndex()
     blocks: list[float] = []  # CPU milliseconds per article (other processes share the box)
     walls: list[float] = []
+    work: list[float] = []  # postings visited + candidates scored per article (machine-free)
+    visits = 0
     t0, c0 = time.perf_counter(), time.process_time()
     for i, doc in enumerate(stream(texts, args.docs, args.per_day), 1):
         index.add(doc)
+        visits += index.story_keys.visited + index.line_keys.visited + index.last_candidates
         if i % args.block == 0:
+            work.append(visits / args.block)
+            visits = 0
             now, cpu = time.perf_counter(), time.process_time()
             blocks.append((cpu - c0) * 1000 / args.block)
             walls.append((now - t0) * 1000 / args.block)
             t0, c0 = now, cpu
             print(f"{i:>7} articles  {blocks[-1]:6.2f} ms CPU/article ({walls[-1]:6.2f} wall)"
+                  f"  work {work[-1]:6.0f}"
                   f"  stories {len(index.stories)}"
                   f"  storylines {len(index.storylines) - len(index.merged)}"
                   f"  terms {len(index.df.df)}  peak RSS {peak_rss_mb():.0f} MB", flush=True)
@@ -113,6 +120,11 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         "ratio_last_first": round(blocks[-1] / blocks[0], 2),
         "max_block_cpu_ms": round(max(blocks), 2),
         "median_block_cpu_ms": round(sorted(blocks)[len(blocks) // 2], 2),
+        "median_first5_cpu_ms": round(sorted(blocks[:5])[len(blocks[:5]) // 2], 2),
+        "median_last5_cpu_ms": round(sorted(blocks[-5:])[len(blocks[-5:]) // 2], 2),
+        "first_block_work": round(work[0]),
+        "last_block_work": round(work[-1]),
+        "max_block_work": round(max(work)),
         "first_block_wall_ms": round(walls[0], 2),
         "last_block_wall_ms": round(walls[-1], 2),
         "peak_rss_mb": round(peak_rss_mb()),

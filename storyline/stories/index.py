@@ -337,7 +337,20 @@ class StoryIndex:
             "assigned": self.assigned,
             "merged": self.merged,
         }
-        return zlib.compress(json.dumps(state, separators=(",", ":")).encode("utf-8"), 6)
+        # streamed through the compressor: no full JSON text is ever held in memory
+        packer = zlib.compressobj(6)
+        out: list[bytes] = []
+        buffer: list[str] = []
+        size = 0
+        for piece in json.JSONEncoder(separators=(",", ":")).iterencode(state):
+            buffer.append(piece)
+            size += len(piece)
+            if size > 1 << 20:
+                out.append(packer.compress("".join(buffer).encode("utf-8")))
+                buffer, size = [], 0
+        out.append(packer.compress("".join(buffer).encode("utf-8")))
+        out.append(packer.flush())
+        return b"".join(out)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> StoryIndex:

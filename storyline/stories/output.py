@@ -54,15 +54,12 @@ def key_phrases(index: StoryIndex, cluster: Cluster, k: int = 4) -> list[str]:
     terms = top_terms({t: c * index.df.idf(t) for t, c in cluster.centroid.items()
                        if t[:2] in {"n:", "w:", "l:"}}, 24)
     names: list[str] = []
-    words: list[str] = []
     for t in terms:
-        text = t[2:]
-        if t.startswith("n:"):
-            if any(text in n or n in text for n in names):
-                continue
-            names.append(text)
-        elif not any(text in n.split() or text + "s" in n.split() for n in names):
-            words.append(text)
+        if t.startswith("n:") and not any(t[2:] in n or n in t[2:] for n in names):
+            names.append(t[2:])
+    name_words = {w for n in names for w in n.split()}
+    words = [t[2:] for t in terms if not t.startswith("n:")
+             and t[2:] not in name_words and t[2:] + "s" not in name_words]
     chosen = [_display("n:" + n) for n in names[: max(k - 1, 1)]]
     chosen += words[: k - len(chosen)]
     return chosen
