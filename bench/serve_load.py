@@ -235,7 +235,11 @@ def write_markdown(path: Path, result: dict[str, Any]) -> None:
               "snippet, plus a total count) vs the same MATCH/snippet/bm25 SQL through "
               "`/db.json?sql=` (no count). The story-page figure of issue 7 waits for the stories "
               "stage; article detail stands in for it here.", ""]
-    path.write_text("\n".join(lines), encoding="utf-8")
+    marker = "<!-- notes below this line are kept when the script rewrites the file -->"
+    notes = ""
+    if path.exists() and marker in path.read_text(encoding="utf-8"):
+        notes = path.read_text(encoding="utf-8").split(marker, 1)[1]
+    path.write_text("\n".join(lines) + "\n" + marker + notes, encoding="utf-8")
 
 
 def main() -> None:
