@@ -14,6 +14,7 @@ from storyline.serve.http import ApiError
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+_BLANK = " \t\n\r\f\v"  # what "empty" means for a required string, here and in its schema
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Param:
         if len(raw) > self.max_length:
             raise ApiError(400, "SL-PARAM",
                            f"parameter {self.name!r} is longer than {self.max_length} characters")
-        if self.required and not raw.strip():
+        if self.required and not raw.strip(_BLANK):
             raise ApiError(400, "SL-PARAM", f"parameter {self.name!r} must not be empty")
         return raw
 
@@ -70,7 +71,7 @@ class Param:
             schema["pattern"] = r"^[^\u0000]*$"  # NUL is refused
             if self.required:
                 schema["minLength"] = 1
-                schema["pattern"] = r"^[^\u0000]*\S[^\u0000]*$"
+                schema["pattern"] = r"^[^\u0000]*[^\u0000 \t\n\r\f\v][^\u0000]*$"
         if self.minimum is not None:
             schema["minimum"] = self.minimum
         if self.maximum is not None:
