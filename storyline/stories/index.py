@@ -40,6 +40,7 @@ from storyline.stories.vectors import (
 
 STATE_FORMAT = "storyline.stories.v1"
 MAX_TITLES = 24
+COMPACT_TERMS = 40
 
 
 @dataclass(frozen=True)
@@ -132,9 +133,12 @@ class StoryIndex:
         self.storylines: dict[str, Cluster] = {}
         self.story_keys = Postings(self.params.postings_cap)
         self.line_keys = Postings(self.params.postings_cap)
+        self._story_order: list[str] = []  # story ids in creation order (compaction cursor)
         self.merged: dict[str, str] = {}  # storyline id -> the storyline that absorbed it
         self.assigned: dict[str, list[Any]] = {}  # doc id -> [story, line, new, score, new line]
         self.last_candidates = 0  # stories scored by the last add (for tests and benchmarks)
+        self.latest_day: int | None = None  # the latest publication day seen
+        self.compacted = 0  # stories in creation order already considered for compaction
         self._line_only: tuple[str, ...] | None = (("w:", "l:") if self.params.storyline_words
                                                    else None)
 
@@ -177,6 +181,7 @@ class StoryIndex:
             story = Cluster(id=_cluster_id("st", doc.id, self.stories), seq=len(self.stories),
                             parent=line.id)
             self.stories[story.id] = story
+            self._story_order.append(story.id)
             line.members.append(story.id)
             score = 0.0
         line = self.storylines[self.find_line(story.parent or "")]
@@ -190,7 +195,31 @@ class StoryIndex:
         if p.relink and (story.size in _RECHECK or story.size & (story.size - 1) == 0):
             line = self._relink(story, line)
         self.assigned[doc.id] = [story.id, line.id, new_story, round(score, 6), new_line]
+        if day is not None and (self.latest_day is None or day > self.latest_day):
+            self.latest_day = day
+        self._compact()
         return Assignment(doc.id, story.id, line.id, new_story, round(score, 6), new_line)
+
+    def _compact(self) -> None:
+        """Shrink the centroids of stories that ended ``compact_after_days`` before the latest
+        article: no dated article can join them any more (they are far outside the window),
+        so they keep only their ``COMPACT_TERMS`` heaviest terms (titles and key phrases, and
+        undated latecomers). Walks the stories in creation order and stops at the first one
+        still recent or undated, so each story is looked at about once: O(1) amortised."""
+        horizon = self.params.compact_after_days
+        if not horizon or self.latest_day is None:
+            return
+        ids = self._story_order
+        while self.compacted < len(self.stories):
+            story = self.stories[ids[self.compacted]]
+            if story.end is None or story.end >= self.latest_day - horizon:
+                return
+            if len(story.centroid) > COMPACT_TERMS:
+                keep = top_terms({t: c * self.df.idf(t) for t, c in story.centroid.items()},
+                                 COMPACT_TERMS)
+                story.centroid = {t: story.centroid[t] for t in keep}
+                story.norm_at = -1
+            self.compacted += 1
 
     def find_line(self, line_id: str) -> str:
         """The storyline a (possibly merged) storyline id now belongs to."""
@@ -336,6 +365,8 @@ class StoryIndex:
             "line_keys": self.line_keys.table,
             "assigned": self.assigned,
             "merged": self.merged,
+            "latest_day": self.latest_day,
+            "compacted": self.compacted,
         }
         # streamed through the compressor: no full JSON text is ever held in memory
         packer = zlib.compressobj(6)
@@ -365,6 +396,9 @@ class StoryIndex:
         index.line_keys = Postings(index.params.postings_cap, state["line_keys"])
         index.assigned = state["assigned"]
         index.merged = state["merged"]
+        index.latest_day = state["latest_day"]
+        index.compacted = state["compacted"]
+        index._story_order = list(index.stories)
         return index
 
     # -- reading -----------------------------------------------------------------------------

@@ -42,6 +42,8 @@ HELP: dict[str, str] = {
     "shared_names": "Names or entities (of an article's ten heaviest) a storyline must also "
                     "hold for a new story to join it; for a storyline merge, only when "
                     "either side is undated.",
+    "compact_after_days": "Stories that ended this many days before the latest article keep "
+                          "only their 40 heaviest terms (memory); 0 keeps every centroid whole.",
     "storyline_words": "Compare at the storyline level on words only (names still count as "
                        "lower-cased words, but not as boosted phrases).",
     "relink": "Let storylines merge when a growing story comes to match another storyline.",
@@ -68,6 +70,7 @@ class StoryParams:
     title_boost: float = 2.0
     lead_chars: int = 300
     lead_boost: float = 2.0
+    compact_after_days: int = 28
     storyline_words: bool = True
     relink: bool = True
     relink_threshold: float = 0.10

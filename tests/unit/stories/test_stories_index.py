@@ -136,3 +136,25 @@ def test_storyline_groups_related_stories() -> None:
     lines = {a.doc_id: index.storyline_of(a.story_id) for a in got}
     assert lines["a0"] == lines["b0"]
     assert lines["tram"] != lines["a0"]
+
+
+def test_old_stories_compacted_and_resume_identical() -> None:
+    base = make_docs(1)
+    day = dt.date(2025, 1, 1)
+    docs = [dataclasses.replace(d, id=f"{d.id}-{week}", published=day + dt.timedelta(weeks=2 * week),
+                                text=d.text + f" Week {week} code{week:03d}x alpha{week}beta.")
+            for week in range(12) for d in base]
+    straight = StoryIndex()
+    straight.extend(docs)
+    old = [s for s in straight.stories.values()
+           if s.end is not None and s.end < straight.latest_day - 28]
+    assert old and all(len(s.centroid) <= 40 for s in old)
+    assert straight.compacted >= len(old)
+    half = StoryIndex()
+    half.extend(docs[:17])
+    resumed = StoryIndex.from_bytes(half.state_to_bytes())
+    resumed.extend(docs[17:])
+    assert resumed.state_to_bytes() == straight.state_to_bytes()
+    off = StoryIndex(StoryParams(compact_after_days=0))
+    off.extend(docs)
+    assert off.compacted == 0
