@@ -26,10 +26,13 @@ def serve_command(host: str | None, port: int | None, db: str | None, config_fil
     if not is_loopback(settings["serve.host"]):
         click.echo(f"warning: binding to {settings['serve.host']} makes the server reachable from "
                    "other machines", err=True)
-    if not quiet:
-        click.echo(f"serving {settings['db']} at http://{settings['serve.host']}:{settings['serve.port']}/"
-                   f" (API docs at /docs; Ctrl+C stops)", err=True)
-    serve(settings, log_level="warning" if quiet else "info")
+
+    def announce(url: str) -> None:
+        if not quiet:
+            click.echo(f"serving {settings['db']} at {url} (API docs at {url}docs; Ctrl+C stops)",
+                       err=True)
+
+    serve(settings, log_level="warning" if quiet else "info", announce=announce)
 
 
 COMMANDS = [serve_command]
