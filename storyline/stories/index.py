@@ -8,12 +8,16 @@ Each :meth:`StoryIndex.add` costs the same however many articles came before:
 2. the stories sharing most keys (at most ``max_candidates``), and within ``window_days`` when
    both sides are dated, are scored by cosine against their centroids, minus a date penalty;
 3. the article joins the best story at or above ``story_threshold``, or starts a story; a new
-   story joins the most similar storyline (same blocking, ``storyline_window_days``) at or above
-   ``storyline_threshold``, or starts a storyline.
+   story joins the most similar storyline (same blocking, ``storyline_window_days``, sharing at
+   least ``shared_names`` names) at or above ``storyline_threshold``, or starts a storyline;
+4. as a story grows (1-4 and 6 articles, then powers of two) its storyline may merge with
+   another one its centroid now matches (``relink_threshold``); stories long past the window
+   have their centroids compacted.
 
-A story's storyline is fixed when the story starts, so the sequence of :class:`Assignment`
-values is a complete log of the clustering. The result is a pure function of the input order;
-:meth:`state_to_bytes` / :meth:`from_bytes` resume a run exactly where it stopped.
+A story never changes storyline except by a storyline merge (``merged``), so the sequence of
+:class:`Assignment` values plus the merges is a complete log of the clustering. The result
+is a pure function of the input order; :meth:`state_to_bytes` / :meth:`from_bytes` resume a
+run exactly where it stopped.
 """
 
 from __future__ import annotations

@@ -39,9 +39,9 @@ HELP: dict[str, str] = {
     "lead_boost": "Weight of lead words relative to the rest of the body.",
     "undated_margin": "Added to the storyline and relink thresholds when either side is "
                       "undated: without the time window, more textual evidence is required.",
-    "shared_names": "Names or entities (of an article's ten heaviest) a storyline must also "
-                    "hold for a new story to join it; for a storyline merge, only when "
-                    "either side is undated.",
+    "shared_names": "Names or entities (of the article's or story's ten heaviest) a "
+                    "storyline must also hold for a new story to join it or for a growing "
+                    "story to merge the two storylines.",
     "compact_after_days": "Stories that ended this many days before the latest article keep "
                           "only their 40 heaviest terms (memory); 0 keeps every centroid whole.",
     "storyline_words": "Compare at the storyline level on words only (names still count as "
