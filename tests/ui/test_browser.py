@@ -157,6 +157,8 @@ def test_highlighted_spans_and_cited_passage(server: str, page: Page) -> None:
     p.wait_for_url("**/articles/*")
     assert p.locator("#text .hl-entity").count() >= 1
     assert p.locator("#text .hl-event").count() >= 1
+    p.keyboard.press(".")  # keyboard: jump to the first highlight
+    assert p.evaluate("document.activeElement.classList.contains('hl')")
     shot(p, "highlights")
     url = p.url.split("?")[0]
     record = p.request.get(url.replace("/articles/", "/api/articles/")).json()

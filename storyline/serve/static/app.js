@@ -58,6 +58,16 @@
         if (removed) removed.open = !removed.open;
         break;
       }
+      case ".": case ",": {
+        var marks = Array.prototype.slice.call(document.querySelectorAll("#text .hl"));
+        if (!marks.length) break;
+        var at = marks.indexOf(document.activeElement);
+        var next = marks[(at + (event.key === "." ? 1 : marks.length - 1)) % marks.length];
+        next.setAttribute("tabindex", "-1");
+        next.focus();
+        next.scrollIntoView({ block: "center" });
+        break;
+      }
       case "?": if (help && help.showModal && !help.open) help.showModal(); break;
       default: return;
     }
