@@ -95,9 +95,16 @@ def emit_csv(rows: Iterable[Mapping[str, Any]], columns: list[str]) -> None:
         writer.writerow({k: _cell(row.get(k)) for k in columns})
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
+    """A CSV cell: JSON for structures; text that a spreadsheet would run as a formula gets a
+    leading apostrophe (article text is untrusted)."""
     if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
     return value
 
 

@@ -48,6 +48,9 @@ def fts_query(q: str) -> str:
 def list_articles(engine: Engine, *, q: str | None = None, outlet: str | None = None,
                   canonical_only: bool = False, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Articles in ingest order, optionally filtered by a full-text query and outlet."""
+    if q:
+        return filter_articles(engine, q=q, outlet=outlet, canonical_only=canonical_only,
+                               limit=limit, offset=offset)[0]
     limit, offset = _bounded(limit, offset)
     query = select(*SUMMARY_COLUMNS).order_by(a.seq).limit(limit).offset(offset)
     conditions = []
@@ -55,9 +58,6 @@ def list_articles(engine: Engine, *, q: str | None = None, outlet: str | None = 
         conditions.append(a.outlet == outlet)
     if canonical_only:
         conditions.append(a.duplicate_of.is_(None))
-    if q:
-        ids = [hit["id"] for hit in search(engine, q, limit=MAX_LIMIT)]
-        conditions.append(a.id.in_(ids))
     if conditions:
         query = query.where(and_(*conditions))
     with engine.connect() as conn:
@@ -78,17 +78,7 @@ def search(engine: Engine, q: str, *, limit: int = 20, offset: int = 0) -> list[
         )
         params: dict[str, Any] = {"q": q, "limit": limit, "offset": offset}
     else:
-        match = fts_query(q)
-        if not match:
-            return []
-        sql = text(
-            "SELECT articles.id, articles.title, articles.outlet, articles.published, "
-            "snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet "
-            "FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH :match ORDER BY bm25(articles_fts), articles.seq "
-            "LIMIT :limit OFFSET :offset"
-        )
-        params = {"match": match, "limit": limit, "offset": offset}
+        return search_marked(engine, q, start="[", end="]", limit=limit, offset=offset)
     with engine.connect() as conn:
         return [dict(row._mapping) for row in conn.execute(sql, params)]
 
