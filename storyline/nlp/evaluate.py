@@ -193,7 +193,12 @@ def model_size_mb(model: str | None) -> float | None:
     return round(sum(p.stat().st_size for p in Path(target).rglob("*") if p.is_file()) / 1e6, 1)
 
 
-def evaluate_nlp(data_dir: Path, model: str | None = None, parts: tuple[str, ...] = ("ner", "ud", "speed")) -> dict:
+def evaluate_nlp(
+    data_dir: Path,
+    model: str | None = None,
+    parts: tuple[str, ...] = ("ner", "ud", "speed"),
+    speed_docs: int | None = None,
+) -> dict:
     """Compute every figure of issue 3 for ``model`` (default: the shipped pipeline)."""
     data_dir = Path(data_dir)
     nlp = load_pipeline(model)
@@ -210,7 +215,7 @@ def evaluate_nlp(data_dir: Path, model: str | None = None, parts: tuple[str, ...
     if "ud" in parts:
         result["ud"] = {"ewt-test": score_ud(nlp, data_dir / "ud-english-ewt" / "en_ewt-ud-test.conllu")}
     if "speed" in parts:
-        texts = speed_texts(data_dir)
+        texts = speed_texts(data_dir)[:speed_docs]
         one = measure_speed(model, texts, 1)
         two = measure_speed(model, texts, 2)
         result["speed"] = {"words": one["words"], "docs": one["docs"],
@@ -279,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=default_data_dir(), help="the shared corpora (../shared/data)")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: the shipped storyline-en)")
     parser.add_argument("--only", default="ner,ud,speed", help="comma list of: ner, ud, speed")
+    parser.add_argument("--speed-docs", type=int, default=None, help="use only the first N speed articles")
     parser.add_argument("--json", action="store_true", help="print the result dict as JSON")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
@@ -287,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     from storyline.errors import ModelError
 
     try:
-        result = evaluate_nlp(args.data, args.model, tuple(args.only.split(",")))
+        result = evaluate_nlp(args.data, args.model, tuple(args.only.split(",")), args.speed_docs)
     except ModelError as exc:
         print(str(exc), file=sys.stderr)
         return exc.exit_code

@@ -18,8 +18,8 @@ REPO = HERE.parents[2]
 
 #: The runs of the shipped model: config, train corpus, dev corpus, uses vectors, max_steps.
 RUNS = {
-    "dep": ("dep.cfg", "dep-train", "ewt-dev.spacy", False, 12000),
-    "ner": ("ner-vectors.cfg", "conll-train.spacy", "conll-dev.spacy", True, 12000),
+    "dep": ("dep.cfg", "dep-train", "ewt-dev.spacy", False, 3000),
+    "ner": ("ner-vectors.cfg", "conll-train.spacy", "conll-dev.spacy", True, 3000),
 }
 SEED = 0
 
