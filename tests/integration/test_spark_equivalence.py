@@ -79,7 +79,7 @@ def test_sample_corpus_jsonl_partitions_and_parquet(spark: Any, tmp_path: Path) 
     """Folders of small files, a JSON Lines file cut into line ranges, a missing path, exact and
     edited copies, malformed lines; Parquet written beside the store."""
     corpus = tmp_path / "corpus.jsonl"
-    built = write_corpus(corpus, n=120)
+    built = write_corpus(corpus, n=80)
     paths = [str(EXAMPLES), str(corpus), str(tmp_path / "missing.jsonl")]
     report = local_run(paths, tmp_path / "local.db")
     out = tmp_path / "parquet"
@@ -101,7 +101,7 @@ def test_resume_into_a_database_holding_part_of_the_corpus(spark: Any, tmp_path:
     """Stored articles take part in grouping; groups are found on the cluster this time."""
     monkeypatch.setattr(spark_run_module, "LOCAL_LINKS", 0)
     corpus = tmp_path / "corpus.jsonl"
-    write_corpus(corpus, n=160, seed=3)
+    write_corpus(corpus, n=90, seed=3)
     lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
     part = tmp_path / "part" / "corpus.jsonl"  # same content, a prefix of the records
     part.parent.mkdir()
@@ -135,3 +135,24 @@ def test_two_thousand_real_articles(spark: Any, shared_data: Path, tmp_path: Pat
     counts = spark_run([str(corpus)], tmp_path / "spark.db", **{"execute.partition_records": 500})
     assert_same(tmp_path / "local.db", tmp_path / "spark.db")
     assert counts["read"] == 2000 and counts["duplicates"] >= 100
+
+
+def test_spark_executor_imap_keeps_order_and_isolates_a_crash(spark: Any) -> None:
+    def _square_or_die(x: int) -> int:  # nested: shipped to the workers by value
+        if x == 13:
+            import os
+
+            os._exit(1)  # a worker dying on one record (native crash)
+        return x * x
+
+    from storyline.execute import make_executor
+    from storyline.execute.spark import SparkExecutor
+
+    settings = Settings({"execute.executor": "spark"})
+    assert isinstance(make_executor(settings), SparkExecutor)
+    executor = SparkExecutor(settings, block=8)
+    try:
+        results = list(executor.imap(_square_or_die, range(40), lambda item, why: -item))
+    finally:
+        executor.close()
+    assert results == [-13 if x == 13 else x * x for x in range(40)]
