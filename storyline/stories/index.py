@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import math
 import zlib
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -137,12 +138,12 @@ class StoryIndex:
         self.storylines: dict[str, Cluster] = {}
         self.story_keys = Postings(self.params.postings_cap)
         self.line_keys = Postings(self.params.postings_cap)
-        self._story_order: list[str] = []  # story ids in creation order (compaction cursor)
+        self._pending: deque[str] = deque()  # stories not yet compacted (see _compact)
         self.merged: dict[str, str] = {}  # storyline id -> the storyline that absorbed it
         self.assigned: dict[str, list[Any]] = {}  # doc id -> [story, line, new, score, new line]
         self.last_candidates = 0  # stories scored by the last add (for tests and benchmarks)
         self.latest_day: int | None = None  # the latest publication day seen
-        self.compacted = 0  # stories in creation order already considered for compaction
+        self.compacted = 0  # stories compacted so far
         self._line_only: tuple[str, ...] | None = (("w:", "l:") if self.params.storyline_words
                                                    else None)
 
@@ -185,7 +186,7 @@ class StoryIndex:
             story = Cluster(id=_cluster_id("st", doc.id, self.stories), seq=len(self.stories),
                             parent=line.id)
             self.stories[story.id] = story
-            self._story_order.append(story.id)
+            self._pending.append(story.id)
             line.members.append(story.id)
             score = 0.0
         line = self.storylines[self.find_line(story.parent or "")]
@@ -208,22 +209,27 @@ class StoryIndex:
         """Shrink the centroids of stories that ended ``compact_after_days`` before the latest
         article: no dated article can join them any more (they are far outside the window),
         so they keep only their ``COMPACT_TERMS`` heaviest terms (titles and key phrases, and
-        undated latecomers). Walks the stories in creation order and stops at the first one
-        still recent or undated, so each story is looked at about once: O(1) amortised."""
+        undated latecomers). Stories wait in a queue; each add looks at up to four of them
+        (an old one is compacted and leaves, an undated one leaves, a recent one goes to the
+        back), so the cost per article is bounded and the queue drains."""
         horizon = self.params.compact_after_days
         if not horizon or self.latest_day is None:
             return
-        ids = self._story_order
-        while self.compacted < len(self.stories):
-            story = self.stories[ids[self.compacted]]
-            if story.end is None or story.end >= self.latest_day - horizon:
-                return
-            if len(story.centroid) > COMPACT_TERMS:
-                keep = top_terms({t: c * self.df.idf(t) for t, c in story.centroid.items()},
-                                 COMPACT_TERMS)
-                story.centroid = {t: story.centroid[t] for t in keep}
-                story.norm_at = -1
-            self.compacted += 1
+        queue = self._pending
+        for _ in range(min(4, len(queue))):
+            story = self.stories[queue[0]]
+            if story.end is None:
+                queue.popleft()
+            elif story.end < self.latest_day - horizon:
+                if len(story.centroid) > COMPACT_TERMS:
+                    keep = top_terms({t: c * self.df.idf(t) for t, c in story.centroid.items()},
+                                     COMPACT_TERMS)
+                    story.centroid = {t: story.centroid[t] for t in keep}
+                    story.norm_at = -1
+                queue.popleft()
+                self.compacted += 1
+            else:
+                queue.rotate(-1)
 
     def find_line(self, line_id: str) -> str:
         """The storyline a (possibly merged) storyline id now belongs to."""
@@ -371,6 +377,7 @@ class StoryIndex:
             "merged": self.merged,
             "latest_day": self.latest_day,
             "compacted": self.compacted,
+            "pending": list(self._pending),
         }
         # streamed through the compressor: no full JSON text is ever held in memory
         packer = zlib.compressobj(6)
@@ -402,7 +409,7 @@ class StoryIndex:
         index.merged = state["merged"]
         index.latest_day = state["latest_day"]
         index.compacted = state["compacted"]
-        index._story_order = list(index.stories)
+        index._pending = deque(state["pending"])
         return index
 
     # -- reading -----------------------------------------------------------------------------
