@@ -87,7 +87,12 @@ def run(paths: Sequence[str], settings: Settings, *, command: str = "run",
     report = RunReport(run_id=store.begin_run(command, list(paths), changed), db=store.url)
     started = time.perf_counter()
     try:
-        _run(paths, settings, store, report, stdin, progress, analysis)
+        if settings["execute.executor"] == "spark":
+            from storyline.execute.spark_run import run_spark
+
+            run_spark(paths, settings, store, report, analysis=analysis, progress=progress)
+        else:
+            _run(paths, settings, store, report, stdin, progress, analysis)
     except BaseException:
         report.status = "failed"
         store.finish_run(report.run_id, report.status, report.counts)
