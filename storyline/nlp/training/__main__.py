@@ -15,17 +15,24 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CONFIGS = HERE / "configs"
 REPO = HERE.parents[2]
+STAGE2_DEP_STEPS = 0
+STAGE2_NER_STEPS = 0
 
-#: The runs of the shipped model: config, train corpus, dev corpus, uses vectors, max_steps.
+#: The runs of the shipped model, in two stages:
+#: name -> (config, train corpus, dev corpus, uses vectors, max_steps, run whose model-best it starts from)
 RUNS = {
-    "dep": ("dep.cfg", "dep-train", "ewt-dev.spacy", False, 3000),
-    "ner": ("ner-vectors.cfg", "conll-train.spacy", "conll-dev.spacy", True, 3000),
+    "dep": ("dep.cfg", "dep-train", "ewt-dev.spacy", False, 3000, None),
+    "ner": ("ner-vectors.cfg", "conll-train.spacy", "conll-dev.spacy", True, 3000, None),
+}
+STAGE2 = {
+    "dep2": ("dep-continue.cfg", "dep-train", "ewt-dev.spacy", False, STAGE2_DEP_STEPS, "dep"),
+    "ner2": ("ner-finetune.cfg", "ner-ft", "conll-dev.spacy", True, STAGE2_NER_STEPS, "ner"),
 }
 SEED = 0
 
 
 def train_cmd(name: str, work: Path, vectors: Path | None, max_steps: int | None = None) -> list[str]:
-    cfg, train, dev, uses_vectors, steps = RUNS[name]
+    cfg, train, dev, uses_vectors, steps, source = {**RUNS, **STAGE2}[name]
     cmd = [
         sys.executable, "-m", "spacy", "train", str(CONFIGS / cfg),
         "--output", str(work / "out" / name),
@@ -36,7 +43,34 @@ def train_cmd(name: str, work: Path, vectors: Path | None, max_steps: int | None
     ]
     if uses_vectors:
         cmd += ["--paths.vectors", str(vectors)]
+    if source:
+        cmd += ["--paths.source", str(work / "out" / source / "model-best")]
     return cmd
+
+
+def run_stage(names: list[str], work: Path, vectors: Path, jobs: int) -> bool:
+    procs = []
+    for name in names:
+        cmd = train_cmd(name, work, vectors)
+        print("[train] " + " ".join(cmd), flush=True)
+        log = open(work / f"train-{name}.log", "w")
+        procs.append((name, subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)))
+        if jobs < 2:
+            procs[-1][1].wait()
+    ok = True
+    for name, proc in procs:
+        if proc.wait() != 0:
+            print(f"[train] {name} failed, see {work / f'train-{name}.log'}", file=sys.stderr)
+            ok = False
+    return ok
+
+
+def final_runs() -> tuple[str, str]:
+    """The checkpoints assembled: ``run/model-best``, except the NER fine-tuning, whose
+    ``model-last`` is taken (its dev set, CoNLL testa, is not what the fine-tuning is for)."""
+    dep = "dep2/model-best" if STAGE2_DEP_STEPS else "dep/model-best"
+    ner = "ner2/model-last" if STAGE2_NER_STEPS else "ner/model-best"
+    return dep, ner
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,23 +109,17 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"[vectors] {vectors} ({time.time() - t0:.0f}s)", flush=True)
     if "train" in steps:
-        procs = []
-        for name in RUNS:
-            cmd = train_cmd(name, work, vectors)
-            print("[train] " + " ".join(cmd), flush=True)
-            log = open(work / f"train-{name}.log", "w")
-            procs.append((name, subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)))
-            if args.jobs < 2:
-                procs[-1][1].wait()
-        for name, proc in procs:
-            if proc.wait() != 0:
-                print(f"[train] {name} failed, see {work / f'train-{name}.log'}", file=sys.stderr)
-                return 1
+        if not run_stage(list(RUNS), work, vectors, args.jobs):
+            return 1
+        stage2 = [name for name, run in STAGE2.items() if run[4]]
+        if stage2 and not run_stage(stage2, work, vectors, args.jobs):
+            return 1
         print(f"[train] done ({time.time() - t0:.0f}s)", flush=True)
     if "assemble" in steps:
         from .assemble import assemble, describe
 
-        out = assemble(work / "out" / "dep" / "model-best", work / "out" / "ner" / "model-best", args.out)
+        dep, ner = final_runs()
+        out = assemble(work / "out" / dep, work / "out" / ner, args.out)
         print(f"[assemble] {out}: {describe(out)} ({time.time() - t0:.0f}s)", flush=True)
     return 0
 

@@ -293,4 +293,14 @@ def prepare(data_dir: Path, work: Path) -> dict[str, int]:
     conll = data_dir / "conll2003-en"
     counts["conll-train"] = write_docbin(iob_docs(vocab, conll / "eng.train", 0, 3), work / "conll-train.spacy")
     counts["conll-dev"] = write_docbin(iob_docs(vocab, conll / "eng.testa", 0, 3), work / "conll-dev.spacy")
+    # NER fine-tuning mix: CoNLL train + UNER EWT dev (CC BY-SA) + GUM names (CC BY) from the
+    # train and dev splits of the name-rich genres (news, bio, interview, voyage)
+    ft = work / "ner-ft"
+    ft.mkdir(parents=True, exist_ok=True)
+    counts["ner-ft-conll"] = write_docbin(iob_docs(vocab, conll / "eng.train", 0, 3), ft / "conll-train.spacy")
+    uner = data_dir / "uner-english-ewt" / "en_ewt-ud-dev.iob2"
+    counts["ner-ft-uner-dev"] = write_docbin(iob_docs(vocab, uner, 1, 2, sep="\t"), ft / "uner-dev.spacy")
+    genres = ("GUM_news_", "GUM_bio_", "GUM_interview_", "GUM_voyage_")
+    names = [gum_dep / f"{n}.conllu" for split in ("train", "dev") for n in gum_split(data_dir, split) if n.startswith(genres)]
+    counts["ner-ft-gum"] = write_docbin(gum_ner_docs(vocab, names), ft / "gum-names.spacy")
     return counts
