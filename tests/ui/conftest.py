@@ -16,11 +16,13 @@ import pytest
 
 CHROMIUM = Path(os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium"))
 REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS = REPO / "test-artifacts" / "ui"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 sys.path.insert(0, str(REPO / "tests" / "unit" / "serve"))  # serve_corpus: the shared test corpus
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # browser_kit
+
+from browser_kit import Watch  # noqa: E402
 
 
 def _free_port() -> int:
@@ -74,15 +76,6 @@ def browser(sync_api: Any) -> Iterator[Any]:
         browser.close()
 
 
-class Watch:
-    """What a page did that it must not: dialogs (alert/confirm), page errors, CSP reports."""
-
-    def __init__(self) -> None:
-        self.dialogs: list[str] = []
-        self.errors: list[str] = []
-        self.console: list[str] = []
-
-
 @pytest.fixture()
 def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -98,10 +91,3 @@ def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
     page.on("console", lambda msg: watch.console.append(f"{msg.type}: {msg.text}"))
     yield page, watch
     context.close()
-
-
-def shot(page: Any, name: str, full_page: bool = False) -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
-    return path

@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 import pytest
-from conftest import Watch, shot
+from browser_kit import ARTIFACTS, Watch, shot
 from serve_corpus import HOSTILE_TITLE
 
 Page = tuple[Any, Watch]
@@ -178,7 +178,6 @@ def test_first_render_time(server: str, page: Page) -> None:
     asserted loosely because the test machine is shared."""
     import json
 
-    from conftest import ARTIFACTS
 
     p, watch = page
     timings = {}
@@ -187,7 +186,14 @@ def test_first_render_time(server: str, page: Page) -> None:
         if name == "article":
             href = p.locator("td.title a").first.get_attribute("href")
             p.goto(server + href)
-        fcp = p.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null")
+        # the paint entry is recorded asynchronously: poll for it rather than race it (the page's
+        # CSP forbids eval, so Playwright's wait_for_function cannot be used)
+        fcp = None
+        for _ in range(50):
+            fcp = p.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null")
+            if fcp is not None:
+                break
+            p.wait_for_timeout(100)
         nav = p.evaluate("performance.getEntriesByType('navigation')[0].toJSON()")
         timings[name] = {"fcp_ms": round(fcp, 1) if fcp else None,
                          "dom_content_loaded_ms": round(nav["domContentLoadedEventEnd"], 1),
