@@ -29,7 +29,10 @@ def eval_nlp(data: Path, model: str | None) -> None:
         return
     from storyline.nlp import evaluate
 
-    evaluate.main(data, model)
+    argv = ["--data", str(data)] + (["--model", model] if model else [])
+    code = evaluate.main(argv)
+    if code:
+        raise SystemExit(code)
 
 
 @eval_group.command("dates")

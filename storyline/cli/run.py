@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -9,6 +10,11 @@ import click
 
 from storyline.cli._common import common_options, handle_errors, progress_bar, settings_from
 from storyline.errors import EXIT_PARTIAL
+
+
+def _shown(url: str) -> str:
+    """A database path or URL as printed: any password replaced by ***."""
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
 
 
 def _execute(command: str, paths: tuple[str, ...], quiet: bool, settings_kwargs: dict[str, Any]) -> None:
@@ -27,9 +33,9 @@ def _execute(command: str, paths: tuple[str, ...], quiet: bool, settings_kwargs:
             f"rejected {counts['rejected']} in {report.seconds.get('total', 0):.1f} s",
             err=True,
         )
-        click.echo(f"database: {settings['db']}", err=True)
+        click.echo(f"database: {_shown(settings['db'])}", err=True)
         if counts["rejected"]:
-            click.echo(f"see why with: storyline rejects --db {settings['db']}", err=True)
+            click.echo(f"see why with: storyline rejects --db {_shown(settings['db'])}", err=True)
     if report.partial:
         sys.exit(EXIT_PARTIAL)
 
