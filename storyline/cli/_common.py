@@ -125,6 +125,18 @@ def emit_table(rows: Sequence[Mapping[str, Any]], columns: list[str], title: str
     console.print(table)
 
 
+def emit_rows(rows: Sequence[Mapping[str, Any]], fmt: str, columns: list[str]) -> None:
+    """Rows in the format asked for: ``table``, ``json``, ``jsonl`` or ``csv``."""
+    if fmt == "json":
+        emit_json(rows)
+    elif fmt == "jsonl":
+        emit_jsonl(rows)
+    elif fmt == "csv":
+        emit_csv(rows, columns)
+    else:
+        emit_table(rows, columns)
+
+
 @contextmanager
 def progress_bar(label: str, quiet: bool, total: int | None = None) -> Iterator[Callable[[int], None]]:
     """A Rich progress display on stderr (nothing when quiet or not a terminal)."""

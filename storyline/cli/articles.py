@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import click
 
-from storyline.cli._common import (
-    common_options,
-    emit_csv,
-    emit_json,
-    emit_jsonl,
-    emit_table,
-    handle_errors,
-    settings_from,
-)
+from storyline.cli._common import common_options, emit_json, emit_rows, handle_errors, settings_from
 
 SUMMARY = ["id", "published", "outlet", "title", "duplicate_of", "input"]
 
@@ -48,16 +40,9 @@ def articles_command(q: str | None, outlet: str | None, canonical: bool, limit: 
         rows = queries.list_articles(engine, outlet=outlet, canonical_only=canonical,
                                      limit=limit, offset=offset)
         columns = SUMMARY
-    if fmt == "json":
-        emit_json(rows)
-    elif fmt == "jsonl":
-        emit_jsonl(rows)
-    elif fmt == "csv":
-        emit_csv(rows, columns)
-    else:
-        emit_table(rows, columns)
-        if not quiet:
-            click.echo(f"{len(rows)} shown; storyline show ID for one article", err=True)
+    emit_rows(rows, fmt, columns)
+    if fmt == "table" and not quiet:
+        click.echo(f"{len(rows)} shown; storyline show ID for one article", err=True)
 
 
 @click.command("show")

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import click
 
-from storyline.cli._common import (
+from storyline.cli._common import common_options, emit_rows, handle_errors, settings_from
     common_options,
-    emit_csv,
-    emit_json,
-    emit_table,
     handle_errors,
     settings_from,
 )
@@ -30,12 +27,7 @@ def rejects_command(limit: int, offset: int, fmt: str, db: str | None, config_fi
 
     settings = settings_from(db, config_file, assignments)
     rows = queries.list_rejections(open_store(settings["db"]).engine, limit=limit, offset=offset)
-    if fmt == "json":
-        emit_json(rows)
-    elif fmt == "csv":
-        emit_csv(rows, COLUMNS)
-    else:
-        emit_table(rows, COLUMNS)
+    emit_rows(rows, fmt, COLUMNS)
 
 
 COMMANDS = [rejects_command]
