@@ -5,10 +5,6 @@ from __future__ import annotations
 import click
 
 from storyline.cli._common import common_options, emit_rows, handle_errors, settings_from
-    common_options,
-    handle_errors,
-    settings_from,
-)
 
 COLUMNS = ["id", "input", "stage", "code", "reason"]
 
