@@ -39,9 +39,10 @@ run: install
 	$(BIN)/storyline articles --db $(DB) --limit 20
 	@echo ""
 	@echo "Results:  $(DB) (SQLite) and $(OUT)/articles.jsonl (one JSON record per article)"
-	@echo "Explore:  $(BIN)/storyline articles --db $(DB) --query ceasefire"
+	@echo "Explore:  $(BIN)/storyline articles --db $(DB) --query truce"
 	@echo "          $(BIN)/storyline show ID --db $(DB) --format text"
 	@echo "          $(BIN)/storyline rejects --db $(DB)"
+	@echo "          $(BIN)/storyline serve --db $(DB)          (web UI on http://127.0.0.1:8000)"
 	@echo "Your own: make run INPUT=path/to/folder/   (txt, html, json, jsonl, warc, rss/atom, URLs)"
 
 test: install-dev
