@@ -69,6 +69,9 @@ SETTINGS: tuple[Setting, ...] = (
             "installed package name such as en_core_web_trf, or a directory path."),
     Setting("nlp.batch_size", int, 32, "Documents per nlp.pipe batch.", minimum=1),
     Setting("nlp.n_process", int, 1, "Processes for nlp.pipe.", minimum=1),
+    Setting("nlp.max_chars", int, 100_000, "Characters of an article's text that are parsed; a "
+            "longer text is analysed up to the last paragraph break before this bound (the whole "
+            "text is still stored and searchable).", minimum=1_000, maximum=1_000_000),
     # execution
     Setting("execute.executor", str, "local", "Executor for per-article stages.",
             choices=("local", "spark")),

@@ -28,8 +28,9 @@ from storyline.registry import registry
 @dataclass(frozen=True)
 class Stage:
     """One step: ``component`` names the registered function; ``kind`` says its signature:
-    ``"document"`` (RawDocument → Article | Rejected), ``"article"`` (Article → Article) or
-    ``"fingerprint"`` (text → fingerprint)."""
+    ``"document"`` (RawDocument → Article | Rejected), ``"article"`` (Article → Article),
+    ``"parsed"`` ((Article, spaCy Doc) → Article; the text is parsed once, by the first such
+    stage, and the Doc is shared by the later ones) or ``"fingerprint"`` (text → fingerprint)."""
 
     name: str
     component: str
@@ -86,11 +87,18 @@ def process_document(raw: RawDocument, settings: Settings,
     timings: dict[str, float] = {}
     article: Any = raw
     fingerprint = b""
+    doc: Any = None
     for stage in stages:
-        if stage.kind == "article" and not article.supported:
+        if stage.kind in ("article", "parsed") and not article.supported:
             continue
         started = time.perf_counter()
         try:
+            if stage.kind == "parsed" and doc is None:
+                from storyline.nlp import parse
+
+                doc = parse(article.text, settings["nlp.model"], settings["nlp.max_chars"])
+                timings["parse"] = time.perf_counter() - started
+                started = time.perf_counter()
             fn: Callable[..., Any] = registry.get(stage.component)
             if stage.kind == "document":
                 article = fn(raw, settings)
@@ -99,6 +107,8 @@ def process_document(raw: RawDocument, settings: Settings,
                                                id=article.id or raw.id)
             elif stage.kind == "article":
                 article = fn(article, settings)
+            elif stage.kind == "parsed":
+                article = fn(article, doc, settings)
             else:
                 fingerprint = fn(article.text, settings).to_bytes()
         except Exception as exc:  # a bad record must never kill the batch

@@ -64,13 +64,18 @@ class Span:
 
 @dataclass(frozen=True)
 class Mention:
+    """One place an entity is mentioned. ``label`` is the NER label of the mention;
+    ``kind`` says how it names the entity: ``name`` (a proper name), ``title`` ("the president"),
+    ``pronoun`` ("he"), resolved within the article by ``extract.entities``."""
+
     start: int
     end: int
     text: str
     label: str
+    kind: str = "name"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind}
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,10 @@ class Entity:
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    #: What the entity acts for: "Russia" for Dmitry Peskov ("Kremlin spokesperson") or for
+    #: "Moscow" used as an actor; ``acts_for`` is that entity's id when it is known.
+    affiliation: str | None = None
+    acts_for: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +99,8 @@ class Entity:
             "aliases": list(self.aliases),
             "roles": list(self.roles),
             "mentions": [m.to_dict() for m in self.mentions],
+            "affiliation": self.affiliation,
+            "acts_for": self.acts_for,
         }
 
 
@@ -149,11 +160,20 @@ class Event:
     hypothetical: bool = False
     future: bool = False
     condition: str | None = None
+    #: CAMEO root code ("04" CONSULT ...) alongside the PLOVER type.
+    cameo: str | None = None
+    #: Reported as background ("since the annexation of Crimea"), not today's news.
+    historical: bool = False
+    #: The words that triggered the event (the verb or noun), for highlighting.
+    trigger: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "type": self.type,
             "mode": self.mode,
+            "cameo": self.cameo,
+            "historical": self.historical,
+            "trigger": self.trigger.to_dict() if self.trigger else None,
             "source": self.source.to_dict(),
             "target": self.target.to_dict() if self.target else None,
             "location": self.location,
@@ -195,6 +215,93 @@ class DateMention:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class Story:
+    """A story (one real-world event or episode) or a storyline (a developing story over weeks);
+    a story's ``parent`` is its storyline. ``start``/``end`` are ISO dates or ``None``."""
+
+    id: str
+    title: str
+    level: Literal["story", "storyline"]
+    articles: tuple[str, ...]
+    parent: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "level": self.level, "parent": self.parent,
+                "articles": list(self.articles), "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a claim or a conflict side is stated: an article, its outlet and the sentence."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    outlet: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "outlet": self.outlet, "start": self.start,
+                "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Who did or said what (``about``), aligned across the articles of a story: ``sources`` that
+    state it; ``outlets`` counts independent outlets (reprints and syndicated copies once)."""
+
+    id: str
+    story: str
+    kind: str
+    about: str
+    value: str
+    sources: tuple[Source, ...]
+    outlets: int = 1
+
+    @property
+    def single_source(self) -> bool:
+        return self.outlets <= 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "story": self.story, "kind": self.kind, "about": self.about,
+                "value": self.value, "outlets": self.outlets,
+                "single_source": self.single_source,
+                "sources": [s.to_dict() for s in self.sources]}
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    article: str
+    value: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+    date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "value": self.value, "text": self.text,
+                "start": self.start, "end": self.end, "date": self.date}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The same slot with different values across sources. ``kind``: name, number, date, place,
+    title, negation, position_change, quote_variant, ..."""
+
+    id: str
+    story: str
+    kind: str
+    about: str
+    sides: tuple[ConflictSide, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "story": self.story, "kind": self.kind, "about": self.about,
+                "sides": [s.to_dict() for s in self.sides]}
 
 
 @dataclass(frozen=True)

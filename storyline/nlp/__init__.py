@@ -17,7 +17,8 @@ from pathlib import Path
 from storyline.errors import ModelError
 from storyline.nlp import components as _components  # noqa: F401  (registers storyline's factories)
 
-__all__ = ["DEFAULT_MODEL", "MODEL_DIR", "load_pipeline", "pipe", "resolve_model"]
+__all__ = ["DEFAULT_MODEL", "MODEL_DIR", "analysed_length", "load_pipeline", "parse", "pipe",
+           "resolve_model"]
 
 #: Name of the pipeline shipped inside the package.
 DEFAULT_MODEL = "storyline-en"
@@ -95,3 +96,22 @@ def pipe(
     """Yield one spaCy ``Doc`` per text, in order, through ``nlp.pipe``."""
     nlp = load_pipeline(model)
     yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+def analysed_length(text: str, max_chars: int) -> int:
+    """How much of ``text`` is parsed: all of it, or up to the last paragraph break (else the
+    last sentence-ish break, else the bound itself) before ``max_chars``."""
+    if len(text) <= max_chars:
+        return len(text)
+    for mark in ("\n", ". ", " "):
+        cut = text.rfind(mark, 0, max_chars)
+        if cut > max_chars // 2:
+            return cut + (1 if mark != "\n" else 0)
+    return max_chars
+
+
+def parse(text: str, model: str | None = None, max_chars: int = 100_000):
+    """Parse one article's text with the configured pipeline; offsets of the returned ``Doc``
+    index into ``text`` (only its first :func:`analysed_length` characters are parsed)."""
+    nlp = load_pipeline(model)
+    return nlp(text[: analysed_length(text, max_chars)])
