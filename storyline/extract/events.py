@@ -1,0 +1,246 @@
+"""Political events coded in PLOVER, read off the dependency parse with a trigger lexicon.
+
+* :func:`extract_events` — ``"Zelensky accused Putin of stalling"`` →
+  ``Event(type="ACCUSE", mode="allege", cameo="112", source=Zelensky, target=Putin, ...)``.
+  For each sentence: words of the lexicon (``plover/triggers.txt``) are triggers; a trigger
+  embedded as the complement of another ("agreed to withdraw", "threatened to shell") is folded
+  into the outer one (AGREE, THREATEN ``violence``); nouns are events only as the object of a
+  support verb ("launched an offensive"), the subject of a harm verb ("a drone attack killed")
+  or background ("since the annexation of Crimea", marked ``historical``). The actor is the
+  subject (the agent of a passive, a possessor of a noun), the recipient the object or a
+  prepositional argument; both map to the entities stage's entities when a mention covers them.
+  Negated / hypothetical / future / condition come from ``plover.markers``; the date from the
+  date expressions of the sentence (``dates.event_date``).
+* :func:`events_stage` — the pipeline stage ``extract.events.v1``.
+* :func:`main_event` — the one event a single-sentence coder would return (for evaluation).
+
+Conventions and measured quality: ``docs/benchmarks-events.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.extract.dates import event_date
+from storyline.extract.plover.actors import ActorIndex, source_of, target_of
+from storyline.extract.plover.lexicon import Rule, match
+from storyline.extract.plover.markers import markers
+from storyline.extract.plover.modes import assault_mode, consult_mode, embedded_mode
+from storyline.records import (
+    UNRESOLVED_DATE,
+    ActorRef,
+    Article,
+    DateMention,
+    DateValue,
+    Entity,
+    Event,
+)
+from storyline.records import Span as TextSpan
+
+__all__ = ["Trigger", "extract_events", "events_stage", "find_triggers", "main_event"]
+
+#: Verbs that carry a noun event as their object ("launched an offensive", "imposed a curfew").
+SUPPORT_VERBS = frozenset({
+    "launch", "carry", "conduct", "stage", "hold", "mount", "make", "issue", "impose", "begin",
+    "start", "resume", "step", "intensify", "continue", "announce", "declare", "order", "lodge",
+    "file", "open", "have", "reach", "deliver", "pay", "sign", "approve", "extend", "escalate",
+    "unleash", "renew", "level", "press", "reiterate", "repeat", "voice", "express", "send",
+    "perform", "execute", "undertake", "wage", "initiate", "complete", "finish", "put", "set",
+    "call", "give", "accept", "reject", "receive",
+})
+#: Verbs whose subject may be a noun event ("a drone attack killed ...").
+HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "strike", "destroy", "damage", "occur",
+                        "erupt", "leave", "target", "cause", "claim", "happen", "rock",
+                        "shake", "break", "flare", "continue", "resume", "intensify", "begin",
+                        "take", "start", "end", "rage", "spread", "follow", "result"})
+_HISTORY_CASES = frozenset({"since", "after", "following", "during", "before", "prior"})
+#: Wrappers that turn a cooperative action into an expression of intent (AGREE).
+_INTENT_WRAPPERS = frozenset({"willing", "ready", "prepared", "offer", "agree", "promise",
+                              "pledge", "vow", "commit", "undertake", "propose"})
+_COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
+_FOLDING = ("xcomp", "ccomp", "csubj")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that starts an event, with its lexicon rule (type/CAMEO/mode possibly adjusted)."""
+
+    token: Token
+    type: str
+    cameo: str
+    mode: str | None
+
+
+def _noun_admissible(token: Token) -> bool:
+    head = token.head
+    cases = {c.lower_ for c in token.children if c.dep_ in ("case", "mark")}
+    if cases & _HISTORY_CASES:
+        return True
+    if token.dep_ in ("obj", "dobj", "nsubj:pass", "obl", "xcomp") and head.lemma_.lower() in SUPPORT_VERBS:
+        return True
+    if token.dep_ in ("nsubj",) and head.lemma_.lower() in HARM_VERBS:
+        return True
+    if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head is not token:
+        return _noun_admissible(head)
+    return False
+
+
+def _outer(token: Token, found: dict[int, Rule]) -> Token | None:
+    """The trigger that embeds ``token`` as its complement, if any ("agreed to [withdraw]")."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in _FOLDING or node.head is node:
+            return None
+        node = node.head
+        if node.i in found:
+            return node
+    return None
+
+
+def _wrapped_type(token: Token, rule: Rule) -> tuple[str, str, str | None]:
+    """Intent wrappers: "is willing to withdraw" → AGREE; "will provide aid" → AGREE;
+    announced future retreats → CONCEDE (PLOVER manual 3.4.2)."""
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_.lower() in _INTENT_WRAPPERS and rule.type in _COOPERATIVE:
+        return "AGREE", "030", None
+    aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    if aux & {"will", "shall", "'ll"}:
+        if rule.type in ("AID", "COOPERATE"):
+            return "AGREE", "033" if rule.type == "AID" else "031", None
+        if rule.type == "RETREAT":
+            return "CONCEDE", "080", None
+    return rule.type, rule.cameo, rule.mode
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """The event triggers of one sentence, embedded ones folded into their outer trigger."""
+    found: dict[int, Rule] = {}
+    for token in sent:
+        rule = match(token)
+        if rule is None:
+            continue
+        if rule.noun and not _noun_admissible(token):
+            continue
+        found[token.i] = rule
+    # a noun trigger that is the object of a verb trigger is that verb's event
+    for i in list(found):
+        token = sent.doc[i]
+        if found[i].noun and token.head.i in found and token.head.i != i:
+            del found[i]
+    triggers: list[Trigger] = []
+    for i, rule in sorted(found.items()):
+        token = sent.doc[i]
+        if _outer(token, found) is not None:
+            continue
+        kind, cameo, mode = _wrapped_type(token, rule)
+        inner = _inner(token, found)
+        if inner is not None:
+            mode = mode or embedded_mode(kind, inner.type)
+        triggers.append(Trigger(token, kind, cameo, mode))
+    return triggers
+
+
+def _inner(token: Token, found: dict[int, Rule]) -> Rule | None:
+    for child in token.children:
+        if child.dep_ in _FOLDING:
+            if child.i in found:
+                return found[child.i]
+            for grand in child.children:
+                if grand.dep_ in _FOLDING + ("conj",) and grand.i in found:
+                    return found[grand.i]
+    return None
+
+
+def _location(trigger: Token, source: Token | None, target: Token | None) -> str | None:
+    """A place named in the trigger's clause with "in" / "at" / "near" ("in Sudzha")."""
+    skip = {t.i for t in (source, target) if t is not None}
+    for child in trigger.children:
+        if child.dep_ in ("obl", "nmod", "advmod", "obl:tmod") and child.i not in skip:
+            cases = {g.lower_ for g in child.children if g.dep_ == "case"}
+            if cases & {"in", "at", "near", "outside", "inside"} and (
+                    child.ent_type_ in ("LOC", "GPE", "FAC") or child.pos_ == "PROPN"):
+                if child.ent_type_ in ("DATE", "TIME"):
+                    continue
+                tokens = [t for t in child.subtree if t.dep_ not in ("case", "punct", "det")]
+                tokens.sort(key=lambda t: t.i)
+                if tokens:
+                    return trigger.doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    return None
+
+
+def _mode(trigger: Trigger, sent: Span) -> str | None:
+    if trigger.mode:
+        return trigger.mode
+    if trigger.type == "ASSAULT":
+        return assault_mode(trigger.token)
+    if trigger.type == "CONSULT":
+        return consult_mode(trigger.token, sent)
+    return None
+
+
+def _date(dates: Sequence[DateMention], sent: Span, token: Token, published: DateValue):
+    return event_date(dates, sent.start_char, sent.end_char, published, near=token.idx)
+
+
+def _older_than_publication(value: str | None, published: DateValue) -> bool:
+    if not value or not published.value or len(value) < 4 or not value[:4].isdigit():
+        return False
+    return int(value[:4]) < int(published.value[:4])
+
+
+def _event(trigger: Trigger, sent: Span, index: ActorIndex, dates: Sequence[DateMention],
+           published: DateValue) -> Event:
+    token = trigger.token
+    src = source_of(token)
+    tgt = target_of(token, src)
+    marks = markers(token)
+    date = _date(dates, sent, token, published)
+    historical = marks.historical or (date.resolved and _older_than_publication(date.value, published))
+    return Event(
+        type=trigger.type,
+        mode=_mode(trigger, sent),
+        cameo=trigger.cameo,
+        source=index.ref(src) if src is not None else ActorRef(None, None),
+        target=index.ref(tgt) if tgt is not None else None,
+        location=_location(token, src, tgt),
+        date=date,
+        negated=marks.negated,
+        hypothetical=marks.hypothetical,
+        future=marks.future,
+        condition=marks.condition,
+        historical=historical,
+        trigger=TextSpan(token.idx, token.idx + len(token.text), token.text),
+        sentence=(sent.start_char, sent.end_char),
+    )
+
+
+def extract_events(doc: Doc, entities: Sequence[Entity] = (), dates: Sequence[DateMention] = (),
+                   published: DateValue | None = None) -> tuple[Event, ...]:
+    """Every PLOVER event of a parsed text, in text order. ``entities`` (from the entities
+    stage) resolve actors; ``dates`` (from the dates stage) date events; ``published`` is the
+    fallback date (flagged ``resolved=False``)."""
+    index = ActorIndex(entities)
+    pub = published or UNRESOLVED_DATE
+    events: list[Event] = []
+    for sent in doc.sents:
+        for trigger in find_triggers(sent):
+            events.append(_event(trigger, sent, index, dates, pub))
+    return tuple(events)
+
+
+def main_event(events: Sequence[Event]) -> Event | None:
+    """The event a one-event-per-sentence coder would report: the first current (not
+    historical) event with a source actor, else the first event."""
+    for event in events:
+        if not event.historical and event.source.name:
+            return event
+    return events[0] if events else None
+
+
+def events_stage(article: Article, doc: Doc, settings: object = None) -> Article:
+    """Pipeline stage ``extract.events.v1``: ``article.events`` from the shared parse."""
+    events = extract_events(doc, article.entities, article.dates, article.published)
+    return article.replace(events=events)

@@ -1,0 +1,163 @@
+"""``storyline eval events``: the event coder against real gold data, side by side with the
+figures the issue asks for.
+
+* PLOVER GSR (322 expert-coded sentences): event type, source actor, target accuracy of the
+  sentence's main event (old labels mapped, ``plover.gold.OLD_LABELS``). The lexicon was
+  written from the CAMEO / PLOVER codebooks; the GSR sentences come from the CAMEO manual's
+  examples, so nothing is trained on them, but rules were checked against them (see docs).
+* ConfliBERT CAMEO quad class (test split, 451 sentences): macro-F1 over the 5 labels
+  (0 = no cooperation/conflict event).
+* Non-event news sentences (``plover/nonevents.tsv``): share with any current event.
+* Speed: events + positions + dates per article against the parse time.
+
+Usage: ``python -m storyline.extract.events_eval [DATA_DIR] [--json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from storyline.extract.events import extract_events, main_event
+from storyline.extract.plover.gold import actor_match, load_gsr, load_quad
+from storyline.extract.plover.modes import QUAD
+
+__all__ = ["evaluate_gsr", "evaluate_quad", "macro_f1", "main"]
+
+
+def _default_data() -> Path:
+    shared = os.environ.get("STORYLINE_SHARED") or Path(__file__).resolve().parents[3] / "shared"
+    return Path(shared) / "data"
+
+
+def _nlp(model: str | None = None) -> Any:
+    from storyline.nlp import load_pipeline
+    return load_pipeline(model)
+
+
+def evaluate_gsr(root: Path, model: str | None = None, show_errors: bool = False) -> dict[str, Any]:
+    """Type / source / target accuracy on PLOVER GSR."""
+    gold = load_gsr(root)
+    nlp = _nlp(model)
+    n = ok_type = ok_src = ok_tgt = n_tgt = ok_mode = n_mode = found = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    errors: list[dict[str, Any]] = []
+    for record, doc in zip(gold, nlp.pipe([g.text for g in gold], batch_size=64), strict=False):
+        event = main_event(extract_events(doc))
+        n += 1
+        found += event is not None
+        predicted = event.type if event else "NONE"
+        type_ok = predicted == record.type
+        ok_type += type_ok
+        confusion[(record.type, predicted)] += 1
+        src_ok = bool(event and actor_match(event.source.name, record.sources))
+        ok_src += src_ok
+        if record.targets and any(record.targets):
+            n_tgt += 1
+            tgt_ok = bool(event and event.target and actor_match(event.target.name, record.targets))
+            ok_tgt += tgt_ok
+        else:
+            tgt_ok = True
+        if record.mode and type_ok:
+            n_mode += 1
+            ok_mode += bool(event and event.mode == record.mode)
+        if show_errors and not (type_ok and src_ok and tgt_ok):
+            errors.append({"id": record.id, "text": record.text, "gold": record.type,
+                           "got": predicted, "gold_src": record.sources,
+                           "src": event.source.name if event else None,
+                           "gold_tgt": record.targets,
+                           "tgt": event.target.name if event and event.target else None,
+                           "trigger": event.trigger.text if event and event.trigger else None})
+    by_type = Counter(g.type for g in gold)
+    per_type = {t: sum(c for (g, p), c in confusion.items() if g == t and p == t) / v
+                for t, v in by_type.items()}
+    return {"sentences": n, "with_event": found, "type_accuracy": ok_type / n,
+            "source_accuracy": ok_src / n, "target_accuracy": ok_tgt / max(n_tgt, 1),
+            "targets": n_tgt, "mode_accuracy": ok_mode / max(n_mode, 1), "modes": n_mode,
+            "per_type": per_type, "errors": errors}
+
+
+def macro_f1(gold: list[int], predicted: list[int]) -> tuple[float, dict[int, float]]:
+    labels = sorted(set(gold))
+    scores: dict[int, float] = {}
+    for label in labels:
+        tp = sum(1 for g, p in zip(gold, predicted, strict=False) if g == p == label)
+        fp = sum(1 for g, p in zip(gold, predicted, strict=False) if p == label and g != label)
+        fn = sum(1 for g, p in zip(gold, predicted, strict=False) if g == label and p != label)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        scores[label] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return sum(scores.values()) / len(scores), scores
+
+
+def quad_of(events: tuple) -> int:
+    """Quad class of a sentence: that of its main event, 0 without one."""
+    event = main_event(events)
+    return QUAD.get(event.type, 0) if event is not None else 0
+
+
+def evaluate_quad(path: Path, model: str | None = None) -> dict[str, Any]:
+    rows = load_quad(path)
+    nlp = _nlp(model)
+    gold = [label for _, label in rows]
+    predicted = [quad_of(extract_events(doc))
+                 for doc in nlp.pipe([text for text, _ in rows], batch_size=64)]
+    macro, per = macro_f1(gold, predicted)
+    accuracy = sum(g == p for g, p in zip(gold, predicted, strict=False)) / len(gold)
+    return {"sentences": len(rows), "macro_f1": macro, "per_class_f1": per,
+            "accuracy": accuracy,
+            "confusion": Counter(f"{g}->{p}" for g, p in zip(gold, predicted, strict=False))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="storyline eval events")
+    parser.add_argument("data", nargs="?", default=None)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--split", default="test", choices=("train", "test"))
+    args = parser.parse_args(argv)
+    data = Path(args.data) if args.data else _default_data()
+    result: dict[str, Any] = {}
+    started = time.perf_counter()
+    if (data / "plover-gsr").is_dir():
+        result["plover_gsr"] = evaluate_gsr(data / "plover-gsr", show_errors=args.errors)
+    quad = data / "conflibert-cameo" / "data" / "cameo_class" / f"{args.split}.tsv"
+    if quad.is_file():
+        result["conflibert_quad"] = evaluate_quad(quad)
+    result["seconds"] = time.perf_counter() - started
+    if not result.keys() - {"seconds"}:
+        print(f"no evaluation data under {data}", file=sys.stderr)
+        return 1
+    print(json.dumps(result, indent=1, default=str) if args.json else format_report(result))
+    return 0
+
+
+def format_report(result: dict[str, Any]) -> str:
+    lines = []
+    g = result.get("plover_gsr")
+    if g:
+        lines.append(f"PLOVER GSR ({g['sentences']} sentences): type {g['type_accuracy']:.3f}  "
+                     f"source {g['source_accuracy']:.3f}  target {g['target_accuracy']:.3f} "
+                     f"(of {g['targets']})  mode {g['mode_accuracy']:.3f} (of {g['modes']})")
+        for err in g["errors"]:
+            lines.append(f"  {err['gold']}->{err['got']} [{err['trigger']}] src {err['src']!r} "
+                         f"gold {err['gold_src']} | tgt {err['tgt']!r} gold {err['gold_tgt']} | "
+                         f"{err['text'][:150]}")
+    q = result.get("conflibert_quad")
+    if q:
+        lines.append(f"ConfliBERT quad class ({q['sentences']} sentences): macro-F1 "
+                     f"{q['macro_f1']:.3f}, accuracy {q['accuracy']:.3f}; per class "
+                     + ", ".join(f"{k}: {v:.3f}" for k, v in sorted(q["per_class_f1"].items())))
+        lines.append("  confusion gold->predicted: " + ", ".join(
+            f"{k} {v}" for k, v in sorted(q["confusion"].items())))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

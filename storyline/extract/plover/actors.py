@@ -1,0 +1,268 @@
+"""Actor spans for events and positions: who did it (source) and to whom (target).
+
+Works on the dependency parse (UD labels of the shipped model). :func:`actor_ref` maps a head
+token to an :class:`~storyline.records.ActorRef`: the entity whose mention covers it when the
+entities stage found one, else the normalised text of the name / noun phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from storyline.records import ActorRef, Entity
+
+__all__ = ["ActorIndex", "actor_span", "source_of", "target_of", "is_actorish"]
+
+_SUBJ = ("nsubj", "csubj", "vocative", "dislocated")
+_PASS_SUBJ = ("nsubj:pass", "nsubjpass")
+_OBJ = ("obj", "dobj", "iobj")
+_TARGET_CASES = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards",
+                           "from", "upon", "for", "over", "between", "among", "in"})
+_NOUN_TARGET_CASES = frozenset({"on", "against", "with", "of", "to", "into", "between",
+                                "toward", "towards", "upon", "in"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her",
+                       "them", "him", "which", "who", "that", "this"})
+_NAME_PARTS = frozenset({"compound", "flat", "flat:name", "nmod:desc", "amod", "nmod:poss",
+                         "det:poss", "nummod"})
+_UP = ("xcomp", "conj", "advcl", "acl")
+#: Verbs whose complement carries the event but whose subject is the actor ("X plans to attack").
+_CLAUSE_MAX_UP = 4
+
+
+class ActorIndex:
+    """Token offset → entity, from the mentions of the entities stage."""
+
+    def __init__(self, entities: Sequence[Entity] = ()) -> None:
+        self._spans: list[tuple[int, int, Entity]] = sorted(
+            ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0])
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity whose mention covers the character range (the tightest one)."""
+        best: tuple[int, Entity] | None = None
+        for m_start, m_end, entity in self._spans:
+            if m_start > end:
+                break
+            if m_start <= start and end <= m_end:
+                width = m_end - m_start
+                if best is None or width < best[0]:
+                    best = (width, entity)
+        return best[1] if best else None
+
+    def ref(self, token: Token) -> ActorRef:
+        """The actor named by the phrase headed by ``token``."""
+        span = actor_span(token)
+        entity = self.entity_at(token.idx, token.idx + len(token.text))
+        if entity is None:
+            for tok in span:
+                if tok.pos_ == "PROPN" or tok.ent_type_:
+                    entity = self.entity_at(tok.idx, tok.idx + len(tok.text))
+                    if entity is not None:
+                        break
+        if entity is not None:
+            return ActorRef(entity.id, entity.name)
+        return ActorRef(None, normalise_name(span))
+
+
+def normalise_name(span: Span | Sequence[Token]) -> str:
+    """Text of an actor phrase without leading articles, quotes and trailing punctuation."""
+    tokens = [t for t in span if not t.is_punct or t.text in ("-", ".", "&")]
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    text = tokens[0].doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+    return " ".join(text.split())
+
+
+def actor_span(token: Token) -> list[Token]:
+    """The name / noun phrase headed by ``token``: the named entity containing it, else the head
+    with its name-like modifiers (compounds, flat names, titles, adjectives, possessors)."""
+    if token.ent_type_:
+        doc = token.doc
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                left = [t for t in token.lefts if t.dep_ in _NAME_PARTS and t.i < ent.start
+                        and (t.ent_type_ or t.pos_ in ("PROPN", "ADJ", "NOUN"))]
+                start = min([ent.start] + [t.i for t in left])
+                return list(doc[start: ent.end])
+    keep = [token]
+    for child in token.lefts:
+        if child.dep_ in _NAME_PARTS:
+            keep.extend(t for t in child.subtree if not t.is_punct or t.text == "-")
+    for child in token.rights:
+        if child.dep_ in ("flat", "flat:name", "compound"):
+            keep.extend(child.subtree)
+        elif child.dep_ == "nmod" and any(g.lower_ in ("of", "in") for g in child.children
+                                          if g.dep_ == "case"):
+            sub = list(child.subtree)
+            if len(sub) <= 6:
+                keep.extend(sub)
+    keep.sort(key=lambda t: t.i)
+    return [t for t in keep if t.dep_ != "punct" or t.text == "-"]
+
+
+def is_actorish(token: Token) -> bool:
+    """A token that can head an actor phrase (a name, a nationality, a person or group noun)."""
+    return bool(token.ent_type_) or token.pos_ in ("PROPN", "PRON", "NOUN") or (
+        token.pos_ == "ADJ" and token.text[:1].isupper())
+
+
+def _subject(pred: Token) -> tuple[Token | None, bool]:
+    """(subject, passive) of a predicate."""
+    for child in pred.children:
+        if child.dep_ in _SUBJ:
+            return child, False
+    for child in pred.children:
+        if child.dep_ in _PASS_SUBJ:
+            return child, True
+    return None, False
+
+
+def _agent(pred: Token) -> Token | None:
+    for child in pred.children:
+        if child.dep_ in ("obl:agent", "agent") or (
+                child.dep_ == "obl" and any(g.lower_ == "by" for g in child.children
+                                            if g.dep_ == "case")):
+            return child
+    return None
+
+
+def _from_pronoun(token: Token) -> Token:
+    """"Syria says it is willing ..." → Syria: a pronoun subject of a reported clause stands for
+    the subject of the reporting verb when that one is a name."""
+    if token.lower_ not in _PRONOUNS:
+        return token
+    node = token.head
+    for _ in range(_CLAUSE_MAX_UP):
+        if node.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis") or node.head is node:
+            break
+        node = node.head
+        subj, _passive = _subject(node)
+        if subj is not None and subj.lower_ not in _PRONOUNS and is_actorish(subj):
+            return subj
+    return token
+
+
+def source_of(trigger: Token) -> Token | None:
+    """The head token of the event's actor (source)."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return _noun_source(trigger)
+    node = trigger
+    for _ in range(_CLAUSE_MAX_UP):
+        subj, passive = _subject(node)
+        if passive:
+            agent = _agent(node)
+            return agent
+        if subj is not None:
+            if subj.dep_ == "csubj":
+                return None
+            if subj.lemma_.lower() in INSTRUMENTS:   # "drones struck ...": whose drones?
+                return _instrument_owner(subj)
+            return _from_pronoun(_relative(subj))
+        if node.dep_ == "acl" and node.tag_ != "VBN":   # "groups demanding that ..."
+            return node.head
+        if node.dep_ not in _UP or node.head is node:
+            break
+        node = node.head
+    return None
+
+
+#: Weapons and attacks as grammatical subjects: the actor is their owner, if named.
+INSTRUMENTS = frozenset({"bomb", "missile", "drone", "rocket", "shell", "explosion", "attack",
+                         "strike", "airstrike", "artillery", "mortar", "blast", "fire",
+                         "bombing", "shelling", "raid", "barrage", "mine", "grenade"})
+
+
+def _instrument_owner(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("nmod:poss", "poss"):
+            return child
+        if child.dep_ in ("amod", "compound") and (child.ent_type_ or child.pos_ == "PROPN"
+                                                   or child.text[:1].isupper()):
+            return child
+        if child.dep_ == "nmod" and any(g.lower_ in ("by", "from") for g in child.children):
+            return child
+    return None
+
+
+def _relative(token: Token) -> Token:
+    """A relative pronoun subject ("who", "which") stands for the noun it modifies."""
+    if token.lower_ in ("who", "which", "that") and token.head.dep_ in ("acl:relcl", "relcl"):
+        return token.head.head
+    return token
+
+
+def _noun_source(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ in ("nmod:poss", "poss"):
+            return child
+    for child in noun.children:
+        if child.dep_ == "nmod" and any(g.lower_ == "by" for g in child.children if g.dep_ == "case"):
+            return child
+    for child in noun.lefts:
+        if child.dep_ in ("amod", "compound") and (child.ent_type_ or child.pos_ == "PROPN"):
+            return child
+    head = noun.head
+    if noun.dep_ in _OBJ + ("obl",) and head.pos_ in ("VERB", "AUX"):
+        return source_of(head)
+    return None
+
+
+def target_of(trigger: Token, source: Token | None) -> Token | None:
+    """The head token of the event's recipient (target), if the sentence names one."""
+    candidates: list[Token] = []
+    noun = trigger.pos_ in ("NOUN", "PROPN")
+    subj, passive = _subject(trigger)
+    if passive and subj is not None:
+        candidates.append(subj)
+    for child in trigger.children:
+        if child.dep_ in _OBJ:
+            candidates.append(child)
+    for child in trigger.children:
+        cases = {g.lower_ for g in child.children if g.dep_ == "case"}
+        if child.dep_ in ("obl", "nmod") and cases & (_NOUN_TARGET_CASES if noun else _TARGET_CASES):
+            if "by" not in cases:
+                candidates.append(child)
+        elif child.dep_ in ("ccomp",):
+            inner, _p = _subject(child)
+            if inner is not None:
+                candidates.append(inner)
+        elif child.dep_ == "xcomp":
+            for grand in child.children:
+                if grand.dep_ in _OBJ:
+                    candidates.append(grand)
+    if not candidates and trigger.dep_ in ("xcomp",) and not noun:
+        for child in trigger.head.children:
+            if child.dep_ in _OBJ:
+                candidates.append(child)
+    if noun and trigger.dep_ in _OBJ + ("obl",) and not candidates:
+        head = trigger.head
+        for child in head.children:
+            cases = {g.lower_ for g in child.children if g.dep_ == "case"}
+            if child is not trigger and child.dep_ in ("obl", "iobj") and cases & _TARGET_CASES:
+                candidates.append(child)
+    best: Token | None = None
+    for cand in candidates:
+        if source is not None and cand.i == source.i:
+            continue
+        named = _named_inside(cand)
+        if named is not None:
+            return cand if named.dep_ in ("amod", "compound") and named.head is cand else named
+        if best is None and is_actorish(cand):
+            best = cand
+    return best
+
+
+def _named_inside(token: Token) -> Token | None:
+    """``token`` itself if it is a name; else a name in its phrase ("Haiti's efforts" → Haiti)."""
+    if token.ent_type_ or token.pos_ == "PROPN":
+        return token
+    for child in token.children:
+        if child.dep_ in ("nmod:poss", "poss", "compound", "amod", "nmod") and (
+                child.ent_type_ or child.pos_ == "PROPN"):
+            return child
+    return None

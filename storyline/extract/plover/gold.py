@@ -1,0 +1,97 @@
+"""Readers for the event gold data in ``../shared/data``: PLOVER GSR and ConfliBERT CAMEO.
+
+PLOVER GSR (``plover-gsr``, CC BY-SA 4.0) is coded against PLOVER 0.5b1; :data:`OLD_LABELS`
+maps its retired types onto the current 16 (PLOVER manual 2021: DEMAND became REQUEST,
+DISAPPROVE and INVESTIGATE became ACCUSE modes, FIGHT became ASSAULT).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["OLD_LABELS", "GoldEvent", "load_gsr", "load_quad", "actor_words", "actor_match"]
+
+OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+              "FIGHT": "ASSAULT"}
+OLD_MODES = {"DISAPPROVE": "disapprove", "INVESTIGATE": "investigate"}
+
+#: Words that do not identify an actor on their own (role nouns, function words).
+_GENERIC = frozenset({
+    "the", "a", "an", "of", "and", "in", "on", "for", "to", "'s", "s", "its", "their", "his",
+    "her", "president", "minister", "prime", "foreign", "officials", "official", "government",
+    "leader", "leaders", "forces", "force", "troops", "party", "group", "groups", "people",
+    "senior", "former", "new", "state", "country", "countries", "authorities", "police",
+    "army", "military", "members", "spokesman", "spokeswoman", "general", "security", "city",
+    "de", "al", "el", "mr", "mrs", "ms", "dr", "top", "chief", "head", "national", "u.s.", "us",
+})
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    id: str
+    text: str
+    type: str
+    old_type: str
+    mode: str | None
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+
+
+def load_gsr(root: Path) -> list[GoldEvent]:
+    """The 322 coded sentences of ``PLOVER_GSR_CAMEO.txt`` (the documentation record skipped)."""
+    path = root / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt"
+    records = json.loads(path.read_text(encoding="utf-8"))
+    out: list[GoldEvent] = []
+    for rec in records:
+        old = rec.get("event")
+        if not old or old == "DOCUMENT" or not rec.get("text"):
+            continue
+        out.append(GoldEvent(
+            id=rec["id"], text=rec["text"].strip("{} "), type=OLD_LABELS.get(old, old),
+            old_type=old, mode=rec.get("mode") or OLD_MODES.get(old),
+            sources=_actors(rec.get("source")), targets=_actors(rec.get("target"))))
+    return out
+
+
+def _actors(value: object) -> tuple[str, ...]:
+    """``actorText`` of each actor; a few records give a bare string or one object."""
+    if isinstance(value, dict):
+        value = [value]
+    if isinstance(value, str):
+        return (value,) if value else ()
+    if not isinstance(value, list):
+        return ()
+    return tuple(a.get("actorText", "") if isinstance(a, dict) else str(a) for a in value)
+
+
+def load_quad(path: Path) -> list[tuple[str, int]]:
+    """ConfliBERT ``cameo_class`` TSV: (sentence, label 0-4)."""
+    rows: list[tuple[str, int]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text, _, label = line.rpartition("\t")
+        if text and label.strip().isdigit():
+            rows.append((text, int(label)))
+    return rows
+
+
+def actor_words(text: str | None) -> set[str]:
+    """Identifying words of an actor phrase (lower case, possessives and role nouns dropped)."""
+    if not text:
+        return set()
+    words = set()
+    for raw in text.replace("’", "'").split():
+        word = raw.strip(".,;:()\"'{}").lower()
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word and word not in _GENERIC:
+            words.add(word)
+    return words
+
+
+def actor_match(predicted: str | None, gold: tuple[str, ...]) -> bool:
+    """A predicted actor is right when it shares an identifying word with a gold actor text
+    ("President Volodymyr Zelensky" ~ "Zelensky"; "Israeli soldiers" ~ "Israeli troops")."""
+    words = actor_words(predicted)
+    return bool(words) and any(words & actor_words(g) for g in gold)

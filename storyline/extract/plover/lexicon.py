@@ -1,0 +1,135 @@
+"""The PLOVER trigger lexicon (``triggers.txt``) and its matcher over a spaCy parse.
+
+Each rule says: a word with this lemma (a verb, or a noun with ``n:``), optionally with a
+particle / preposition child (``+for``) and an object-like child (``>talk``), starts an event of
+a PLOVER type with a CAMEO code and a mode. :func:`match` returns the most specific rule that a
+token satisfies (rules with more constraints first, then file order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+__all__ = ["Rule", "load_rules", "match", "PLOVER_TYPES"]
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+                "COERCE", "ASSAULT")
+
+_FILE = Path(__file__).resolve().parent / "triggers.txt"
+#: Dependency labels of children that count as the trigger's "object" for ``>w`` constraints.
+_OBJECT_DEPS = frozenset({"obj", "dobj", "obl", "nsubj:pass", "nsubjpass", "xcomp", "compound",
+                          "amod", "nmod", "iobj", "advmod", "obl:npmod", "conj", "ccomp"})
+_PARTICLE_DEPS = frozenset({"compound:prt", "prt", "case", "mark", "advmod"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One lexicon line: ``type`` / ``cameo`` / ``mode`` for a lemma with constraints."""
+
+    type: str
+    cameo: str
+    mode: str | None
+    lemma: str
+    noun: bool
+    particles: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+
+    @property
+    def specificity(self) -> int:
+        return len(self.particles) + len(self.objects)
+
+
+def _parse_line(line: str, number: int) -> Rule:
+    head, _, pattern = line.partition("|")
+    fields = head.split()
+    words = pattern.split()
+    if len(fields) != 3 or not words or fields[0] not in PLOVER_TYPES:
+        raise ValueError(f"triggers.txt line {number}: cannot read {line!r}")
+    first = words[0]
+    noun = first.startswith("n:")
+    return Rule(type=fields[0], cameo=fields[1], mode=None if fields[2] == "-" else fields[2],
+                lemma=first[2:] if noun else first, noun=noun,
+                particles=tuple(w[1:] for w in words[1:] if w.startswith("+")),
+                objects=tuple(w[1:] for w in words[1:] if w.startswith(">")))
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> dict[tuple[str, bool], tuple[Rule, ...]]:
+    """(lemma, is_noun) → rules, most specific first. Cached per path (read-only data)."""
+    table: dict[tuple[str, bool], list[Rule]] = {}
+    source = Path(path) if path else _FILE
+    for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        rule = _parse_line(line, number)
+        table.setdefault((rule.lemma, rule.noun), []).append(rule)
+    return {key: tuple(sorted(rules, key=lambda r: -r.specificity)) for key, rules in table.items()}
+
+
+def _lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return lemma if lemma and lemma != "-pron-" else token.lower_
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    """Lemmas of the trigger's object-like children and of their compounds / modifiers
+    ("hold talks", "impose economic sanctions", "roadside bombing")."""
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in _OBJECT_DEPS:
+            found.add(_lemma(child))
+            found.add(child.lower_)
+            for grand in child.children:
+                if grand.dep_ in ("compound", "amod", "nmod", "obj"):
+                    found.add(_lemma(grand))
+    if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        found.add(_lemma(token.head))   # "cease-fire" parsed with "cease" as a compound
+    for left in token.lefts:
+        if left.dep_ in ("compound", "amod"):
+            found.add(_lemma(left))
+    return found
+
+
+def _particles(token: Token) -> set[str]:
+    found = {c.lower_ for c in token.children if c.dep_ in _PARTICLE_DEPS}
+    for child in token.children:   # "call for X": "for" is the case marker of the obl / obj
+        if child.dep_ in ("obl", "obj", "nmod", "advcl", "xcomp", "ccomp"):
+            found.update(g.lower_ for g in child.children if g.dep_ in ("case", "mark"))
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.pos_ in ("ADP", "PART", "ADV"):
+        found.add(nxt.lower_)
+    return found
+
+
+def match(token: Token) -> Rule | None:
+    """The lexicon rule ``token`` triggers, or ``None``."""
+    if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ in ("VBN", "VBG")):
+        noun = False
+    elif token.pos_ in ("NOUN", "PROPN"):
+        noun = True
+    else:
+        return None
+    rules = load_rules().get((_lemma(token), noun))
+    if not rules and not noun and token.tag_ == "VBN":
+        rules = load_rules().get((token.lower_, noun))
+    if not rules:
+        return None
+    objects: set[str] | None = None
+    particles: set[str] | None = None
+    for rule in rules:
+        if rule.objects:
+            objects = _object_lemmas(token) if objects is None else objects
+            if not all(o in objects for o in rule.objects):
+                continue
+        if rule.particles:
+            particles = _particles(token) if particles is None else particles
+            if not all(p in particles for p in rule.particles):
+                continue
+        return rule
+    return None
