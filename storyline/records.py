@@ -379,3 +379,72 @@ def rejected_output(rejected: Rejected) -> dict[str, Any]:
         "positions": [],
         "dates": [],
     }
+
+
+# -- reading the JSON contract back into records ----------------------------------------------
+def _span(d: dict[str, Any] | None) -> Span | None:
+    return Span(d["start"], d["end"], d.get("text", "")) if d else None
+
+
+def _actor(d: dict[str, Any] | None) -> ActorRef | None:
+    return ActorRef(d.get("entity"), d.get("name")) if d else None
+
+
+def _offsets(d: dict[str, Any]) -> tuple[int, int]:
+    return (int(d["start"]), int(d["end"]))
+
+
+def entity_from_dict(d: dict[str, Any]) -> Entity:
+    return Entity(
+        id=d["id"], name=d["name"], type=d["type"], aliases=tuple(d.get("aliases", ())),
+        roles=tuple(d.get("roles", ())),
+        mentions=tuple(Mention(m["start"], m["end"], m["text"], d["type"], m.get("kind", "name"))
+                       for m in d.get("mentions", ())),
+        affiliation=d.get("affiliation"), acts_for=d.get("acts_for"))
+
+
+def quote_from_dict(d: dict[str, Any]) -> Quote:
+    speaker = d.get("speaker") or {}
+    return Quote(text=d["text"], start=d["start"], end=d["end"], kind=d["kind"],
+                 speaker=ActorRef(speaker.get("entity"), speaker.get("name")) if speaker else None,
+                 speaker_mention=_span(speaker.get("mention")), cue=d.get("cue"))
+
+
+def event_from_dict(d: dict[str, Any]) -> Event:
+    date = d.get("date")
+    return Event(
+        type=d["type"], source=_actor(d.get("source")) or ActorRef(None, None),
+        sentence=_offsets(d["sentence"]), mode=d.get("mode"), target=_actor(d.get("target")),
+        location=d.get("location"),
+        date=EventDate(date.get("value"), date.get("granularity"), bool(date.get("resolved")))
+        if date else None,
+        negated=bool(d.get("negated")), hypothetical=bool(d.get("hypothetical")),
+        future=bool(d.get("future")), condition=d.get("condition"), cameo=d.get("cameo"),
+        historical=bool(d.get("historical")), trigger=_span(d.get("trigger")))
+
+
+def position_from_dict(d: dict[str, Any]) -> Position:
+    return Position(actor=_actor(d.get("actor")) or ActorRef(None, None), issue=d["issue"],
+                    stance=d["stance"], evidence=_offsets(d["evidence"]),
+                    condition=d.get("condition"))
+
+
+def article_from_output(d: dict[str, Any]) -> Article:
+    """The :class:`Article` a ``storyline/1`` JSON record describes (inverse of ``to_output``;
+    ``text_hash`` is recomputed when the record does not carry it)."""
+    from storyline.ids import text_hash
+
+    published = d.get("published") or {}
+    return Article(
+        id=d["id"], input=d.get("input", ""), text=d.get("text", ""),
+        text_hash=d.get("text_hash") or text_hash(d.get("text", "")),
+        title=d.get("title"), outlet=d.get("outlet"), author=d.get("author"), url=d.get("url"),
+        published=DateValue(published.get("value"), published.get("granularity"),
+                            published.get("source", "unresolved")),
+        removed=tuple(d.get("removed", ())), language=d.get("language"),
+        supported=bool(d.get("supported", True)), duplicate_of=d.get("duplicate_of"),
+        entities=tuple(entity_from_dict(e) for e in d.get("entities", ())),
+        quotes=tuple(quote_from_dict(q) for q in d.get("quotes", ())),
+        events=tuple(event_from_dict(e) for e in d.get("events", ())),
+        positions=tuple(position_from_dict(p) for p in d.get("positions", ())),
+        dates=tuple(DateMention(**m) for m in d.get("dates", ())))

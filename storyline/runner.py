@@ -93,6 +93,8 @@ def run(paths: Sequence[str], settings: Settings, *, command: str = "run",
             run_spark(paths, settings, store, report, analysis=analysis, progress=progress)
         else:
             _run(paths, settings, store, report, stdin, progress, analysis)
+        if analysis:
+            _corpus_phase(store, settings, report)
     except BaseException:
         report.status = "failed"
         store.finish_run(report.run_id, report.status, report.counts)
@@ -103,6 +105,20 @@ def run(paths: Sequence[str], settings: Settings, *, command: str = "run",
     store.finish_run(report.run_id, report.status, report.counts)
     store.close()
     return report
+
+
+def _corpus_phase(store: SqlStore, settings: Settings, report: RunReport) -> None:
+    """Stories, identities and corroboration over what the per-article phase stored."""
+    from storyline.corpus import build_corpus
+
+    with _Timer(report.seconds, "corpus"):
+        corpus = build_corpus(store, settings)
+    report.counts["stories"] = corpus.stories
+    report.counts["storylines"] = corpus.storylines
+    report.counts["entities"] = corpus.entities
+    report.counts["conflicts"] = corpus.conflicts
+    for name, seconds in corpus.seconds.items():
+        report.seconds[f"corpus.{name}"] = seconds
 
 
 def _run(paths: Sequence[str], settings: Settings, store: SqlStore, report: RunReport,

@@ -10,7 +10,17 @@ from __future__ import annotations
 import click
 
 from storyline import __version__
-from storyline.cli import analyse, articles, evaluate, export, rejects, run, serve, settings
+from storyline.cli import (
+    analyse,
+    articles,
+    corpus,
+    evaluate,
+    export,
+    rejects,
+    run,
+    serve,
+    settings,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -27,6 +37,6 @@ def main() -> None:
     """
 
 
-for module in (run, analyse, articles, export, rejects, settings, evaluate, serve):
+for module in (run, analyse, articles, corpus, export, rejects, settings, evaluate, serve):
     for command in module.COMMANDS:
         main.add_command(command)

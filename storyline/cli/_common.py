@@ -44,6 +44,17 @@ def settings_from(db: str | None, config_file: str | None, assignments: Iterable
     return load_settings(config_file, overrides)
 
 
+def store_engine(db: str | None, config_file: str | None, assignments: Iterable[str]) -> Any:
+    """The SQLAlchemy engine of the configured database (for the read-only verbs)."""
+    from storyline.store import open_store
+
+    return open_store(load_settings_db(db, config_file, assignments)).engine
+
+
+def load_settings_db(db: str | None, config_file: str | None, assignments: Iterable[str]) -> str:
+    return str(settings_from(db, config_file, assignments)["db"])
+
+
 def fail(error: StorylineError) -> None:
     click.echo(f"error: {error}", err=True)
     sys.exit(error.exit_code)

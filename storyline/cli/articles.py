@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import click
 
-from storyline.cli._common import common_options, emit_json, emit_rows, handle_errors, settings_from
+from storyline.cli._common import common_options, emit_json, emit_rows, handle_errors
+from storyline.cli._common import store_engine as _engine
 
 SUMMARY = ["id", "published", "outlet", "title", "duplicate_of", "input"]
-
-
-def _engine(db: str | None, config_file: str | None, assignments: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    from storyline.store import open_store
-
-    settings = settings_from(db, config_file, assignments)
-    return open_store(settings["db"]).engine
 
 
 @click.command("articles")

@@ -62,9 +62,14 @@ def _full_text_search(conn: Connection) -> None:
         conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_tsv ON articles USING gin (tsv)"))
 
 
+def _corpus_tables(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.CORPUS_TABLES))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, fingerprints, rejections, runs", _create_tables),
     Migration(2, "full-text search over article titles and text", _full_text_search),
+    Migration(3, "stories, entities, quotes, events, positions, conflicts", _corpus_tables),
 )
 
 

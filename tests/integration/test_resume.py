@@ -22,6 +22,12 @@ TABLES = {
                 "duplicate_of, analysis FROM articles ORDER BY seq",
     "fingerprints": "SELECT article_id, data FROM fingerprints ORDER BY article_id",
     "rejections": "SELECT input, record_id, code, reason, stage FROM rejections ORDER BY input, code",
+    "stories": "SELECT id, level, parent, title, start, \"end\", n_articles FROM stories ORDER BY id",
+    "story_articles": "SELECT article_id, story_id, storyline_id FROM story_articles "
+                      "ORDER BY article_id",
+    "entity_articles": "SELECT article_id, local_id, entity_id FROM entity_articles "
+                       "ORDER BY article_id, local_id",
+    "entities": "SELECT id, name, type, aliases, n_articles FROM entities ORDER BY id",
 }
 
 

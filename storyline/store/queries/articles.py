@@ -1,4 +1,4 @@
-"""The one read path: every renderer (CLI, HTTP API, web UI, exports) reads through here.
+"""Reads of articles, duplicates, rejections and runs (see :mod:`storyline.store.queries`).
 
 Functions take a SQLAlchemy ``Engine`` and return plain dicts and lists, ready for JSON.
 All SQL is parameterised; user search text is turned into quoted FTS terms, never spliced.
@@ -103,7 +103,7 @@ def get_article(engine: Engine, article_id: str) -> dict[str, Any]:
     full_id = resolve_id(engine, article_id)
     with engine.connect() as conn:
         row = conn.execute(select(schema.articles).where(a.id == full_id)).mappings().one()
-        output = row_to_output(row)
+        output = canonicalise(row_to_output(row), entity_links(conn, full_id))
         canonical = row["duplicate_of"] or row["id"]
         output["duplicates"] = list(conn.execute(
             select(a.id).where(or_(a.duplicate_of == canonical, a.id == canonical), a.id != full_id)
@@ -117,8 +117,10 @@ def iter_article_outputs(engine: Engine, *, canonical_only: bool = False) -> Ite
     if canonical_only:
         query = query.where(a.duplicate_of.is_(None))
     with engine.connect() as conn:
-        for row in conn.execution_options(yield_per=200).execute(query).mappings():
-            yield row_to_output(row)
+        rows = conn.execution_options(yield_per=200).execute(query).mappings()
+        with engine.connect() as links:
+            for row in rows:
+                yield canonicalise(row_to_output(row), entity_links(links, row["id"]))
 
 
 def list_rejections(engine: Engine, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
@@ -320,3 +322,6 @@ def count_outlets(engine: Engine) -> int:
     query = select(func.count(func.distinct(a.outlet))).where(a.outlet.is_not(None))
     with engine.connect() as conn:
         return int(conn.execute(query).scalar() or 0)
+
+
+from storyline.store.queries.corpus import canonicalise, entity_links  # noqa: E402  (builds on this module)
