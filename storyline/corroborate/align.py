@@ -1,0 +1,206 @@
+"""Sentence alignment across articles and the differences between aligned sentences.
+
+Two sentences from different articles are *aligned* when they report the same thing in mostly
+the same words (a token-level ``SequenceMatcher`` ratio of at least ``ALIGN_RATIO``; candidates
+come from an inverted index of content words, so only sentences sharing ``MIN_SHARED`` words are
+compared). A word-level diff of an aligned pair then names what differs: a number, a date, a
+place, a person or organisation name, a negation, or the wording inside a quotation (a quote
+variant, not a contradiction). Paraphrased words elsewhere are ignored.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from storyline.corroborate.facts import (
+    is_date_word,
+    is_number,
+    is_person,
+    is_place,
+    name_spans,
+    noun_after,
+    number_value,
+    quote_spans,
+)
+from storyline.corroborate.lexicon import MONTHS, NEGATIONS
+from storyline.corroborate.text import Sentence, Token, content_words, fold, same_name, tokens
+from storyline.records import Article
+
+#: Token-sequence similarity at which two sentences count as the same report (tuned on the
+#: ECB+ planted-conflict dev topics, see docs/benchmarks-corroborate.md).
+ALIGN_RATIO = 0.6
+#: Content words two sentences must share to be compared at all.
+MIN_SHARED = 3
+#: Cap on candidate partners per sentence (most shared words first).
+MAX_CANDIDATES = 20
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a difference: the article, its sentence and the value it states there."""
+
+    article: Article
+    sentence: Sentence
+    value: str
+
+
+@dataclass(frozen=True)
+class Difference:
+    """The same slot with two values in two aligned sentences."""
+
+    kind: str
+    about: str
+    left: Side
+    right: Side
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    left: tuple[Article, Sentence]
+    right: tuple[Article, Sentence]
+    ratio: float
+
+
+def aligned_pairs(items: Sequence[tuple[Article, Sentence]],
+                  ratio: float = ALIGN_RATIO) -> Iterator[AlignedPair]:
+    """Pairs of sentences from different articles that report the same thing."""
+    words = [content_words(s.text) for _, s in items]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ws in enumerate(words):
+        for w in ws:
+            index[w].append(i)
+    folded = [[t.lower for t in tokens(fold(s.text))] for _, s in items]
+    for i, (article, sentence) in enumerate(items):
+        shared: dict[int, int] = defaultdict(int)
+        for w in words[i]:
+            postings = index[w]
+            if len(postings) > 200:  # a word in nearly every sentence says nothing
+                continue
+            for j in postings:
+                if j > i and items[j][0].id != article.id:
+                    shared[j] += 1
+        best = sorted((j for j, n in shared.items() if n >= MIN_SHARED),
+                      key=lambda j: -shared[j])[:MAX_CANDIDATES]
+        for j in best:
+            r = SequenceMatcher(None, folded[i], folded[j], autojunk=False).ratio()
+            if r >= ratio:
+                yield AlignedPair((article, sentence), items[j], r)
+
+
+def _negations(toks: list[Token], quoted: list[tuple[int, int]]) -> int:
+    return sum(1 for t in toks if t.lower in NEGATIONS or t.lower.endswith("n't")
+               if not any(s <= t.start < e for s, e in quoted))
+
+
+def _inside(toks: list[Token], quoted: list[tuple[int, int]]) -> bool:
+    return bool(toks) and any(s <= toks[0].start and toks[-1].end <= e + 1 for s, e in quoted)
+
+
+def _name_at(article: Article, toks: list[Token], i1: int, i2: int) -> tuple[str, str] | None:
+    """The whole name overlapping ``toks[i1:i2]`` and whether it is a place or a name."""
+    for i, j in name_spans(toks):
+        if i < max(i2, i1 + 1) and i1 < j:
+            text = " ".join(t.text for t in toks[i:j]).removesuffix("'s").removesuffix("’s")
+            if is_place(article, toks, i, j):
+                return text, "place"
+            return text, "name" if is_person(article, toks, i, j) or j - i >= 1 else "other"
+    return None
+
+
+def _context(toks: list[Token], i1: int, width: int = 5) -> str:
+    return " ".join(t.text for t in toks[max(0, i1 - width):i1])
+
+
+def differences(pair: AlignedPair) -> list[Difference]:
+    """What differs between two aligned sentences, slot by slot."""
+    (a, x), (b, y) = pair.left, pair.right
+    tx, ty = tokens(x.text, x.start), tokens(y.text, y.start)
+    qx = [(q.start, q.end) for q in quote_spans(a, x)]
+    qy = [(q.start, q.end) for q in quote_spans(b, y)]
+    found: list[Difference] = []
+    if _negations(tx, qx) % 2 != _negations(ty, qy) % 2:
+        neg_x = "negated" if _negations(tx, qx) % 2 else "affirmed"
+        neg_y = "negated" if _negations(ty, qy) % 2 else "affirmed"
+        found.append(Difference("negation", _about(tx), Side(a, x, neg_x), Side(b, y, neg_y)))
+    fx, fy = [t.lower for t in tx], [t.lower for t in ty]
+    matcher = SequenceMatcher(None, fx, fy, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        sx, sy = tx[i1:i2], ty[j1:j2]
+        if _inside(sx, qx) or _inside(sy, qy):
+            found.append(Difference("quote_variant", _context(tx, i1),
+                                    Side(a, x, _quote_text(a, x, sx)),
+                                    Side(b, y, _quote_text(b, y, sy))))
+            continue
+        diff = _classify(a, tx, i1, i2, b, ty, j1, j2)
+        if diff is not None:
+            kind, about, vx, vy = diff
+            found.append(Difference(kind, about, Side(a, x, vx), Side(b, y, vy)))
+    return _dedupe(found)
+
+
+def _quote_text(article: Article, sentence: Sentence, seg: list[Token]) -> str:
+    for q in quote_spans(article, sentence):
+        if seg and q.start <= seg[0].start <= q.end:
+            return q.text
+    return " ".join(t.text for t in seg)
+
+
+def _classify(a: Article, tx: list[Token], i1: int, i2: int, b: Article, ty: list[Token],
+              j1: int, j2: int) -> tuple[str, str, str, str] | None:
+    sx, sy = tx[i1:i2], ty[j1:j2]
+    nx = [k for k in range(i1, i2) if is_number(tx[k].text) and not _in_date(a, tx, k)]
+    ny = [k for k in range(j1, j2) if is_number(ty[k].text) and not _in_date(b, ty, k)]
+    if nx and ny:
+        vx, vy = number_value(tx[nx[0]].text), number_value(ty[ny[0]].text)
+        if vx != vy:
+            noun = noun_after(tx, nx[0]) or noun_after(ty, ny[0]) or _context(tx, i1, 3)
+            return "number", noun, tx[nx[0]].text, ty[ny[0]].text
+    dx = [k for k in range(i1, i2) if _in_date(a, tx, k)]
+    dy = [k for k in range(j1, j2) if _in_date(b, ty, k)]
+    if dx and dy:
+        vx, vy = " ".join(t.text for t in sx), " ".join(t.text for t in sy)
+        if fold(vx) != fold(vy):
+            return "date", _context(tx, i1), vx, vy
+        return None
+    name_x, name_y = _name_at(a, tx, i1, i2), _name_at(b, ty, j1, j2)
+    if name_x and name_y and any(t.text[:1].isupper() for t in sx) \
+            and any(t.text[:1].isupper() for t in sy):
+        (vx, kx), (vy, ky) = name_x, name_y
+        if same_name(vx, vy) or fold(vx) in fold(vy) or fold(vy) in fold(vx):
+            return None
+        kind = "place" if "place" in (kx, ky) else "name"
+        return kind, _context(tx, i1), vx, vy
+    return None
+
+
+def _in_date(article: Article, toks: list[Token], k: int) -> bool:
+    """A numeral that is part of a date ("March 13", "13 March", "2014")."""
+    near = toks[max(0, k - 1):k + 2]
+    return _date_token(article, toks[k]) or any(
+        t.lower in MONTHS for t in near)
+
+
+def _date_token(article: Article, tok: Token) -> bool:
+    if is_date_word(tok.text):
+        return True
+    return any(d.start <= tok.start < d.end for d in article.dates)
+
+
+def _about(toks: list[Token]) -> str:
+    return " ".join(t.text for t in toks[:8])
+
+
+def _dedupe(found: list[Difference]) -> list[Difference]:
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for d in found:
+        key = (d.kind, fold(d.left.value), fold(d.right.value))
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out

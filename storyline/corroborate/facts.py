@@ -1,0 +1,291 @@
+"""Slot recognisers over one sentence: numbers with their noun, dates, places, person names with
+their roles/titles, quotations and negation. They read the article's extracted records where
+those exist (entity mentions and their labels, date mentions, quotes) and fall back to surface
+cues in the sentence text, so conflicts can be found before any extractor has run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.corroborate.lexicon import (
+    COUNTRIES,
+    DATE_WORDS,
+    LOCATIVE,
+    NUMBER_WORDS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    ROLE_SYNONYMS,
+)
+from storyline.corroborate.text import STOPWORDS, Sentence, Token, fold, stem, tokens
+from storyline.records import Article
+
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,400})[\"“”]")
+_PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+_PERSON_LABELS = frozenset({"PERSON", "PER"})
+_CONNECTORS = frozenset({"of", "de", "van", "von", "al", "bin", "la", "le", "du", "da", "-"})
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """A role or title attached to a person in one sentence ("U.S. special envoy Steve Witkoff"),
+    or, with ``person`` ``None``, a bare title ("the former U.S. president")."""
+
+    person: str | None
+    role: str
+    former: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation inside a sentence, with its speaker when one can be named."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+
+
+def is_number(word: str) -> bool:
+    """True for numerals ("28", "1,200", "3.5") and number words ("three", "dozens")."""
+    low = word.lower()
+    return bool(re.fullmatch(r"\d[\d,.]*", low)) or low in NUMBER_WORDS or bool(
+        re.fullmatch(r"\d+-\w+", low))
+
+
+def number_value(word: str) -> str:
+    """A comparable value for a numeral or number word."""
+    low = word.lower().split("-")[0].replace(",", "")
+    if low in NUMBER_WORDS:
+        return str(NUMBER_WORDS[low])
+    return low
+
+
+def is_date_word(word: str) -> bool:
+    low = word.lower()
+    return low in DATE_WORDS or bool(_YEAR.match(low))
+
+
+def is_capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and fold(tok.text) not in STOPWORDS
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word that can be part of a name (role nouns and dates end a name)."""
+    return is_capitalised(tok) and not is_date_word(tok.text) and fold(tok.text) not in ROLE_HEADS
+
+
+def label_at(article: Article, start: int, end: int) -> str | None:
+    """The NER label of an entity mention overlapping ``[start, end)``, if the article has one."""
+    for entity in article.entities:
+        for mention in entity.mentions:
+            if mention.start < end and start < mention.end:
+                return entity.type if entity.type != "MISC" else mention.label
+    return None
+
+
+def title_case(toks: list[Token]) -> bool:
+    """True for a headline in title case, where capitals do not mark names."""
+    words = [t for t in toks if t.text[:1].isalpha() and fold(t.text) not in STOPWORDS]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) > 0.8 * len(words)
+
+
+def name_spans(toks: list[Token]) -> list[tuple[int, int]]:
+    """Index ranges ``[i, j)`` of capitalised name sequences ("Vladimir Putin", "Bank of
+    England"), skipping a lone capitalised word that only starts the sentence."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if not _name_word(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and not toks[j - 1].text.endswith(("'s", "’s")) \
+                and toks[j].start == toks[j - 1].end + 1:
+            if _name_word(toks[j]):
+                j += 1
+            elif toks[j].lower in _CONNECTORS and j + 1 < len(toks) and _name_word(toks[j + 1]):
+                j += 2
+            else:
+                break
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+def is_place(article: Article, toks: list[Token], i: int, j: int) -> bool:
+    """Whether the name ``toks[i:j]`` is a place: by its NER label, else by a locative
+    preposition before it or by being a known country, demonym or capital."""
+    label = label_at(article, toks[i].start, toks[j - 1].end)
+    if label is not None:
+        return label in _PLACE_LABELS
+    if j - i == 1 and fold(toks[i].text) in COUNTRIES:
+        return True
+    return i > 0 and toks[i - 1].lower in LOCATIVE and not _role_before(toks, i)
+
+
+def is_person(article: Article, toks: list[Token], i: int, j: int) -> bool:
+    """Whether the name ``toks[i:j]`` is a person: by its NER label, else by a role noun in
+    front of it or a two-to-three word shape that is not a place or organisation."""
+    label = label_at(article, toks[i].start, toks[j - 1].end)
+    if label is not None:
+        return label in _PERSON_LABELS
+    if _role_before(toks, i):
+        return True
+    words = [fold(t.text) for t in toks[i:j]]
+    return (2 <= len(words) <= 3 and not any(w in COUNTRIES or w in ROLE_HEADS for w in words)
+            and not is_place(article, toks, i, j))
+
+
+def _role_before(toks: list[Token], i: int) -> bool:
+    return i > 0 and fold(toks[i - 1].text) in ROLE_HEADS
+
+
+def normalise_role(words: list[str]) -> str:
+    """A comparison key for a role phrase: folded, synonyms merged, "the"/"former" dropped."""
+    out = []
+    for word in words:
+        w = ROLE_SYNONYMS.get(fold(word), fold(word)).strip(".")
+        w = ROLE_SYNONYMS.get(w, w)
+        if w in ("the", "a", "an", "former", "then"):
+            continue
+        out.append(w)
+    return " ".join(out)
+
+
+def _role_left(toks: list[Token], text: str, head: int) -> int:
+    """Walk left from a role head over its modifiers; return the first index of the phrase."""
+    k = head
+    while k > 0:
+        prev = toks[k - 1]
+        if text[prev.end:toks[k].start] != " ":
+            break
+        low = fold(prev.text)
+        if low in ROLE_MODIFIERS or low in COUNTRIES or low.rstrip(".") in COUNTRIES:
+            k -= 1
+        elif prev.text[:1].isupper() and low not in STOPWORDS and not _is_name_end(toks, k - 1):
+            k -= 1
+        else:
+            break
+    return k
+
+
+def _is_name_end(toks: list[Token], k: int) -> bool:
+    """A capitalised token that ends a person name followed by a possessive ("Putin's")."""
+    return toks[k].text.endswith(("'s", "’s"))
+
+
+def role_mentions(article: Article, sentence: Sentence) -> list[RoleMention]:
+    """Roles tied to named persons in ``sentence``, and bare titles ("the former president")."""
+    toks = tokens(sentence.text, sentence.start)
+    text = article.text
+    found: list[RoleMention] = []
+    if title_case(toks):
+        return found
+    spans = {i: j for i, j in name_spans(toks)}
+    for h, tok in enumerate(toks):
+        if fold(tok.text) not in ROLE_HEADS:
+            continue
+        left = _role_left(toks, text, h)
+        former = any(fold(t.text) == "former" for t in toks[max(0, left - 1):h])
+        role = normalise_role([t.text for t in toks[left:h + 1]])
+        # prenominal: "special envoy Steve Witkoff"
+        if h + 1 in spans and h + 1 < len(toks) and text[tok.end:toks[h + 1].start] == " ":
+            j = spans[h + 1]
+            person = " ".join(t.text for t in toks[h + 1:j]).removesuffix("'s").removesuffix("’s")
+            found.append(RoleMention(person, role, former, toks[left].start, toks[j - 1].end))
+            continue
+        # appositive: "Kurt Volker, the US special envoy," / "adviser, Yuri Ushakov"
+        before = text[:toks[left].start].rstrip()
+        lead = toks[left - 1] if left > 0 else None
+        if lead is not None and lead.lower in ("the", "a") and left >= 2:
+            before = text[:lead.start].rstrip()
+        if before.endswith(","):
+            person = _name_ending_at(toks, len(before) - 1)
+            if person:
+                found.append(RoleMention(person, role, former, toks[left].start, tok.end))
+                continue
+        after = text[tok.end:tok.end + 2]
+        if after.startswith(", ") and h + 1 in spans:
+            j = spans[h + 1]
+            person = " ".join(t.text for t in toks[h + 1:j])
+            found.append(RoleMention(person, role, former, toks[left].start, toks[j - 1].end))
+            continue
+        if len(role.split()) >= 2 and lead is not None and lead.lower == "the":
+            found.append(RoleMention(None, role, former, lead.start, tok.end))
+    return found
+
+
+def _name_ending_at(toks: list[Token], comma: int) -> str | None:
+    """The capitalised name (two or more words) that ends right before offset ``comma``."""
+    prior = [t for t in toks if t.end <= comma]
+    if not prior or prior[-1].end != comma:
+        return None
+    words: list[str] = []
+    for tok in reversed(prior):
+        low = fold(tok.text)
+        if is_capitalised(tok) and low not in ROLE_HEADS and low not in ROLE_MODIFIERS \
+                and low not in COUNTRIES:
+            words.insert(0, tok.text)
+        else:
+            break
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def quote_spans(article: Article, sentence: Sentence) -> list[QuoteSpan]:
+    """Quotations in ``sentence``: the article's quote records when present, else quoted text."""
+    out: list[QuoteSpan] = []
+    for quote in article.quotes:
+        if sentence.start <= quote.start < sentence.end and quote.kind != "indirect":
+            speaker = quote.speaker.name if quote.speaker else None
+            out.append(QuoteSpan(quote.text, quote.start, quote.end, speaker))
+    if out:
+        return out
+    toks = tokens(sentence.text, sentence.start)
+    for match in _QUOTE.finditer(sentence.text):
+        start, end = sentence.start + match.start(1), sentence.start + match.end(1)
+        outside = [t for t in toks if t.end <= start - 1 or t.start >= end + 1]
+        speaker = _speaker_guess(article, outside)
+        out.append(QuoteSpan(match.group(1), start, end, speaker))
+    return out
+
+
+def _speaker_guess(article: Article, toks: list[Token]) -> str | None:
+    spans = name_spans(toks)
+    people = [(i, j) for i, j in spans if is_person(article, toks, i, j)]
+    single = [(i, j) for i, j in spans if j - i == 1 and affiliation(toks[i].text) is None
+              and not (i == 0 and toks[i].lower.endswith("ing"))]
+    for i, j in people or single:
+        return " ".join(t.text for t in toks[i:j]).removesuffix("'s").removesuffix("’s")
+    return None
+
+
+def noun_after(toks: list[Token], i: int) -> str:
+    """The noun a number counts: the first content word after it ("28 drones" → "drone",
+    "27 Russian drones" → "drone" via the last word of a short modifier run)."""
+    run: list[str] = []
+    for tok in toks[i + 1:i + 4]:
+        low = fold(tok.text)
+        if low in STOPWORDS or is_number(low):
+            break
+        run.append(stem(low))
+        if not tok.text[:1].isupper():
+            break
+    if "-" in toks[i].text:
+        return stem(toks[i].text.split("-", 1)[1].lower())
+    return run[-1] if run else ""
+
+
+def affiliation(name: str) -> str | None:
+    """The country a word or name stands for ("Washington", "U.S.", "Kremlin"), if any."""
+    folded = fold(name).strip(".")
+    if folded in COUNTRIES:
+        return COUNTRIES[folded]
+    for word in folded.replace("-", " ").split():
+        if word.strip(".") in COUNTRIES:
+            return COUNTRIES[word.strip(".")]
+    return None
