@@ -62,6 +62,12 @@ _INTENT_WRAPPERS = frozenset({"willing", "ready", "prepared", "offer", "agree", 
                               "pledge", "vow", "commit", "undertake", "propose"})
 _COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
 _FOLDING = ("xcomp", "ccomp", "csubj")
+_VOWS = frozenset({"vow", "swear", "pledge", "promise", "threaten", "plan", "intend",
+                   "prepare", "decide", "resolve"})
+_CONFLICTUAL = frozenset({"SANCTION", "PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
+_REPORTING = frozenset({"say", "state", "announce", "declare", "insist", "reiterate",
+                        "conclude", "tell", "stress", "add", "write", "remind"})
+_DEMAND_RULE = Rule(type="REQUEST", cameo="100", mode=None, lemma="say", noun=False)
 
 
 @dataclass(frozen=True)
@@ -101,18 +107,47 @@ def _outer(token: Token, found: dict[int, Rule]) -> Token | None:
 
 
 def _wrapped_type(token: Token, rule: Rule) -> tuple[str, str, str | None]:
-    """Intent wrappers: "is willing to withdraw" → AGREE; "will provide aid" → AGREE;
-    announced future retreats → CONCEDE (PLOVER manual 3.4.2)."""
+    """Intent and modality change the type (PLOVER manual 2.3, 3.4.2, 3.6.2):
+    "is willing to withdraw" / "will provide aid" → AGREE; announced future withdrawals →
+    CONCEDE; a conflictual act announced for the future or sworn ("will boycott ... unless",
+    "vowed to fight") → THREATEN; "will not accept" → REJECT."""
     head = token.head
-    if token.dep_ == "xcomp" and head.lemma_.lower() in _INTENT_WRAPPERS and rule.type in _COOPERATIVE:
-        return "AGREE", "030", None
+    wrapped = token.dep_ in ("xcomp", "csubj") and head.lemma_.lower() in _INTENT_WRAPPERS
     aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
-    if aux & {"will", "shall", "'ll"}:
-        if rule.type in ("AID", "COOPERATE"):
+    negated = any(c.dep_ in ("advmod", "neg", "part") and c.lower_ in ("not", "n't", "never")
+                  for c in token.children)
+    future = bool(aux & {"will", "shall", "'ll", "would", "wo"}) or (
+        token.dep_ == "xcomp" and head.lemma_.lower() in _VOWS)
+    if rule.type in ("AGREE", "SUPPORT") and negated:
+        return "REJECT", "120", None
+    if wrapped and rule.type in _COOPERATIVE:
+        return "AGREE", "030", None
+    if future and not negated:
+        if rule.type in ("AID", "COOPERATE", "SUPPORT"):
             return "AGREE", "033" if rule.type == "AID" else "031", None
         if rule.type == "RETREAT":
-            return "CONCEDE", "080", None
+            if rule.mode == "withdraw" and _has_unless(token):
+                return "THREATEN", "136", "expel"
+            return ("CONCEDE", "080", None) if rule.mode == "withdraw" else ("AGREE", "035", None)
+        if rule.type in _CONFLICTUAL:
+            return "THREATEN", "130", embedded_mode("THREATEN", rule.type) or rule.mode
     return rule.type, rule.cameo, rule.mode
+
+
+def _has_unless(token: Token) -> bool:
+    return any(g.lower_ in ("unless", "if") for c in token.children if c.dep_ == "advcl"
+               for g in c.children if g.dep_ == "mark")
+
+
+def _demand_by_modal(token: Token) -> bool:
+    """"X said Libya must hand over ..." is a REQUEST by X (CAMEO 10)."""
+    if token.lemma_.lower() not in _REPORTING:
+        return False
+    for child in token.children:
+        if child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should")
+                                         for a in child.children):
+            return True
+    return False
 
 
 def find_triggers(sent: Span) -> list[Trigger]:
@@ -120,6 +155,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
     found: dict[int, Rule] = {}
     for token in sent:
         rule = match(token)
+        if rule is None and _demand_by_modal(token):
+            rule = _DEMAND_RULE
         if rule is None:
             continue
         if rule.noun and not _noun_admissible(token):

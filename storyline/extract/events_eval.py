@@ -26,7 +26,7 @@ from typing import Any
 
 from storyline.extract.events import extract_events, main_event
 from storyline.extract.plover.gold import actor_match, load_gsr, load_quad
-from storyline.extract.plover.modes import QUAD
+from storyline.extract.plover.modes import quad_of_cameo
 
 __all__ = ["evaluate_gsr", "evaluate_quad", "macro_f1", "main"]
 
@@ -41,9 +41,16 @@ def _nlp(model: str | None = None) -> Any:
     return load_pipeline(model)
 
 
-def evaluate_gsr(root: Path, model: str | None = None, show_errors: bool = False) -> dict[str, Any]:
-    """Type / source / target accuracy on PLOVER GSR."""
-    gold = load_gsr(root)
+def gsr_fold(index: int) -> str:
+    """GSR records alternate between the development fold (even positions: rules were checked
+    against these) and the held-out fold (odd positions: never looked at)."""
+    return "dev" if index % 2 == 0 else "heldout"
+
+
+def evaluate_gsr(root: Path, model: str | None = None, show_errors: bool = False,
+                 fold: str | None = None) -> dict[str, Any]:
+    """Type / source / target accuracy on PLOVER GSR (one fold, or all records)."""
+    gold = [g for i, g in enumerate(load_gsr(root)) if fold is None or gsr_fold(i) == fold]
     nlp = _nlp(model)
     n = ok_type = ok_src = ok_tgt = n_tgt = ok_mode = n_mode = found = 0
     confusion: Counter[tuple[str, str]] = Counter()
@@ -99,7 +106,7 @@ def macro_f1(gold: list[int], predicted: list[int]) -> tuple[float, dict[int, fl
 def quad_of(events: tuple) -> int:
     """Quad class of a sentence: that of its main event, 0 without one."""
     event = main_event(events)
-    return QUAD.get(event.type, 0) if event is not None else 0
+    return quad_of_cameo(event.cameo, event.type) if event is not None else 0
 
 
 def evaluate_quad(path: Path, model: str | None = None) -> dict[str, Any]:
@@ -126,7 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     result: dict[str, Any] = {}
     started = time.perf_counter()
     if (data / "plover-gsr").is_dir():
-        result["plover_gsr"] = evaluate_gsr(data / "plover-gsr", show_errors=args.errors)
+        result["plover_gsr_dev"] = evaluate_gsr(data / "plover-gsr", show_errors=args.errors,
+                                                fold="dev")
+        result["plover_gsr_heldout"] = evaluate_gsr(data / "plover-gsr", fold="heldout")
+        result["plover_gsr"] = evaluate_gsr(data / "plover-gsr")
     quad = data / "conflibert-cameo" / "data" / "cameo_class" / f"{args.split}.tsv"
     if quad.is_file():
         result["conflibert_quad"] = evaluate_quad(quad)
@@ -140,9 +150,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def format_report(result: dict[str, Any]) -> str:
     lines = []
-    g = result.get("plover_gsr")
-    if g:
-        lines.append(f"PLOVER GSR ({g['sentences']} sentences): type {g['type_accuracy']:.3f}  "
+    for key, name in (("plover_gsr", "all"), ("plover_gsr_dev", "dev fold"),
+                      ("plover_gsr_heldout", "held-out fold")):
+        g = result.get(key)
+        if not g:
+            continue
+        lines.append(f"PLOVER GSR {name} ({g['sentences']} sentences): type {g['type_accuracy']:.3f}  "
                      f"source {g['source_accuracy']:.3f}  target {g['target_accuracy']:.3f} "
                      f"(of {g['targets']})  mode {g['mode_accuracy']:.3f} (of {g['modes']})")
         for err in g["errors"]:

@@ -15,7 +15,7 @@ from storyline.records import ActorRef, Entity
 
 __all__ = ["ActorIndex", "actor_span", "source_of", "target_of", "is_actorish"]
 
-_SUBJ = ("nsubj", "csubj", "vocative", "dislocated")
+_SUBJ = ("nsubj", "csubj", "vocative", "dislocated", "expl")
 _PASS_SUBJ = ("nsubj:pass", "nsubjpass")
 _OBJ = ("obj", "dobj", "iobj")
 _TARGET_CASES = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards",
@@ -147,6 +147,31 @@ def _from_pronoun(token: Token) -> Token:
     return token
 
 
+#: Passive-looking predicates whose grammatical subject is the actor ("he is prepared to ...").
+_ACTIVE_PASSIVES = frozenset({"prepare", "determine", "commit", "set", "schedule", "expect",
+                              "poise", "resolve"})
+_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                         "sunday", "today", "yesterday", "tomorrow", "tonight", "week", "month",
+                         "year", "day", "night", "morning", "evening", "weekend", "afternoon",
+                         "january", "february", "march", "april", "may", "june", "july",
+                         "august", "september", "october", "november", "december", "time",
+                         "earlier", "later", "hour", "hours", "days", "weeks", "months", "years"})
+
+
+def is_datelike(token: Token) -> bool:
+    """A time word that the parser took for an argument ("Arafat Wednesday rejected")."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in _DATE_WORDS or (
+        token.like_num and not any(c.pos_ in ("NOUN", "PROPN") for c in token.children))
+
+
+def _resolve(subj: Token, trigger: Token) -> Token | None:
+    if is_datelike(subj):
+        return _left_fallback(trigger, exclude=subj)
+    if subj.lemma_.lower() in INSTRUMENTS:   # "drones struck ...": whose drones?
+        return _instrument_owner(subj)
+    return _from_pronoun(_relative(subj))
+
+
 def source_of(trigger: Token) -> Token | None:
     """The head token of the event's actor (source)."""
     if trigger.pos_ in ("NOUN", "PROPN"):
@@ -154,20 +179,55 @@ def source_of(trigger: Token) -> Token | None:
     node = trigger
     for _ in range(_CLAUSE_MAX_UP):
         subj, passive = _subject(node)
-        if passive:
+        if passive and subj is not None:
             agent = _agent(node)
-            return agent
+            if agent is not None:
+                return agent
+            if node.lemma_.lower() in _ACTIVE_PASSIVES:
+                return _resolve(subj, trigger)
+            return None
         if subj is not None:
             if subj.dep_ == "csubj":
                 return None
-            if subj.lemma_.lower() in INSTRUMENTS:   # "drones struck ...": whose drones?
-                return _instrument_owner(subj)
-            return _from_pronoun(_relative(subj))
+            return _resolve(subj, trigger)
         if node.dep_ == "acl" and node.tag_ != "VBN":   # "groups demanding that ..."
             return node.head
-        if node.dep_ not in _UP or node.head is node:
+        if node.dep_ not in _UP + ("csubj",) or node.head is node:
             break
         node = node.head
+    return _left_fallback(trigger)
+
+
+def _phrase_head(token: Token) -> Token:
+    node = token
+    for _ in range(4):
+        if node.dep_ in ("flat", "flat:name", "compound", "nmod:desc", "amod") and \
+                node.head.i > node.i and node.head.pos_ in ("PROPN", "NOUN"):
+            node = node.head
+        elif node.dep_ in ("flat", "flat:name") and node.head.i < node.i:
+            node = node.head
+        else:
+            break
+    return node
+
+
+def _left_fallback(trigger: Token, exclude: Token | None = None) -> Token | None:
+    """When the parse gives the trigger no subject: the nearest name to its left in the same
+    clause (not inside a prepositional phrase) stands for the actor."""
+    sent = trigger.sent
+    for i in range(trigger.i - 1, sent.start - 1, -1):
+        tok = trigger.doc[i]
+        if tok.lower_ in (",", ";", ":", "that", "which", "who") and tok.dep_ != "nsubj":
+            if tok.lower_ != "," or i < trigger.i - 6:
+                break
+        if exclude is not None and tok.i == exclude.i:
+            continue
+        if is_datelike(tok) or not (tok.ent_type_ or tok.pos_ == "PROPN"):
+            continue
+        head = _phrase_head(tok)
+        if any(c.dep_ == "case" for c in head.children):
+            continue
+        return head
     return None
 
 
@@ -199,6 +259,8 @@ def _relative(token: Token) -> Token:
 def _noun_source(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in ("nmod:poss", "poss"):
+            if child.lower_ in _PRONOUNS and noun.head is not noun and noun.head.pos_ in ("VERB", "AUX"):
+                return source_of(noun.head) or child
             return child
     for child in noun.children:
         if child.dep_ == "nmod" and any(g.lower_ == "by" for g in child.children if g.dep_ == "case"):
@@ -212,49 +274,75 @@ def _noun_source(noun: Token) -> Token | None:
     return None
 
 
+#: Common nouns that name actors (groups and people), for recipients without a proper name.
+ACTOR_NOUNS = frozenset({
+    "refugee", "civilian", "people", "soldier", "troop", "protester", "demonstrator", "rebel",
+    "worker", "student", "militant", "guerrilla", "government", "force", "police", "army",
+    "official", "leader", "minister", "president", "diplomat", "prisoner", "detainee",
+    "journalist", "opposition", "insurgent", "militia", "militiaman", "fighter", "activist",
+    "resident", "villager", "settler", "monitor", "inspector", "peacekeeper", "observer",
+    "ally", "neighbor", "neighbour", "regime", "administration", "party", "faction", "group",
+    "authority", "court", "parliament", "negotiator", "envoy", "ambassador", "hostage",
+    "youth", "child", "farmer", "union", "council", "member", "partner", "country", "nation",
+    "state", "side", "team", "company", "agency", "bank", "trader", "investor", "airline",
+})
+_BFS_DEPS = frozenset({"obj", "dobj", "iobj", "obl", "nmod", "xcomp", "ccomp", "nsubj",
+                       "nsubj:pass", "conj", "nmod:poss", "compound", "amod", "appos", "acl",
+                       "advcl", "obl:arg"})
+
+
+def is_actorlike(token: Token) -> bool:
+    """A token that can name a recipient: a name, a nationality, an actor noun."""
+    if is_datelike(token) or token.lower_ in _PRONOUNS - {"him", "her", "them"}:
+        return False
+    if token.ent_type_ in ("PERSON", "ORG", "LOC", "GPE", "NORP", "MISC", "FAC"):
+        return True
+    if token.pos_ == "PROPN":
+        return True
+    if token.pos_ == "ADJ" and token.text[:1].isupper() and token.i > token.sent.start:
+        return True
+    return token.pos_ == "NOUN" and token.lemma_.lower() in ACTOR_NOUNS
+
+
 def target_of(trigger: Token, source: Token | None) -> Token | None:
-    """The head token of the event's recipient (target), if the sentence names one."""
-    candidates: list[Token] = []
-    noun = trigger.pos_ in ("NOUN", "PROPN")
-    subj, passive = _subject(trigger)
-    if passive and subj is not None:
-        candidates.append(subj)
-    for child in trigger.children:
-        if child.dep_ in _OBJ:
-            candidates.append(child)
-    for child in trigger.children:
-        cases = {g.lower_ for g in child.children if g.dep_ == "case"}
-        if child.dep_ in ("obl", "nmod") and cases & (_NOUN_TARGET_CASES if noun else _TARGET_CASES):
-            if "by" not in cases:
-                candidates.append(child)
-        elif child.dep_ in ("ccomp",):
-            inner, _p = _subject(child)
-            if inner is not None:
-                candidates.append(inner)
-        elif child.dep_ == "xcomp":
-            for grand in child.children:
-                if grand.dep_ in _OBJ:
-                    candidates.append(grand)
-    if not candidates and trigger.dep_ in ("xcomp",) and not noun:
-        for child in trigger.head.children:
-            if child.dep_ in _OBJ:
-                candidates.append(child)
-    if noun and trigger.dep_ in _OBJ + ("obl",) and not candidates:
-        head = trigger.head
-        for child in head.children:
-            cases = {g.lower_ for g in child.children if g.dep_ == "case"}
-            if child is not trigger and child.dep_ in ("obl", "iobj") and cases & _TARGET_CASES:
-                candidates.append(child)
-    best: Token | None = None
-    for cand in candidates:
-        if source is not None and cand.i == source.i:
-            continue
-        named = _named_inside(cand)
-        if named is not None:
-            return cand if named.dep_ in ("amod", "compound") and named.head is cand else named
-        if best is None and is_actorish(cand):
-            best = cand
-    return best
+    """The head token of the event's recipient (target), if the sentence names one: the nearest
+    actor-like word among the trigger's arguments (passive subject, object, clausal subject,
+    prepositional arguments), searched breadth first through its phrase ("imposed sanctions
+    on the Taliban" → Taliban; "demanded that the US cancel ..." → US)."""
+    skip: set[int] = set()
+    if source is not None:
+        skip.update(t.i for t in source.subtree)
+    skip.add(trigger.i)
+    frontier = [c for c in trigger.children if c.dep_ in _BFS_DEPS and
+                not (c.dep_ in ("nsubj",) and trigger.pos_ not in ("NOUN", "PROPN"))]
+    if trigger.dep_ == "xcomp" and not any(c.dep_ in ("obj", "dobj") for c in trigger.children):
+        frontier += [c for c in trigger.head.children if c.dep_ in ("obj", "dobj", "iobj")]
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "dobj"):
+        frontier += [c for c in trigger.head.children if c.dep_ in ("obl", "iobj")
+                     and c.i != trigger.i]
+    for _depth in range(4):
+        ordered = sorted(frontier, key=lambda t: (_rank(t), t.i))
+        for cand in ordered:
+            if cand.i in skip or is_datelike(cand):
+                continue
+            if any(g.lower_ == "by" for g in cand.children if g.dep_ == "case"):
+                continue   # a passive agent is the source, not the target
+            if is_actorlike(cand):
+                named = _named_inside(cand)
+                if named is not None and named.dep_ in ("nmod:poss", "nmod") and named.head is cand:
+                    return named
+                return _phrase_head(cand)
+        frontier = [g for t in ordered if t.i not in skip for g in t.children
+                    if g.dep_ in _BFS_DEPS]
+        if not frontier:
+            break
+    return None
+
+
+def _rank(token: Token) -> int:
+    order = {"nsubj:pass": 0, "iobj": 1, "obj": 1, "dobj": 1, "obl": 2, "nmod": 2,
+             "ccomp": 3, "xcomp": 3}
+    return order.get(token.dep_, 4)
 
 
 def _named_inside(token: Token) -> Token | None:

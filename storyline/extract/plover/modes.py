@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["QUAD", "assault_mode", "consult_mode", "embedded_mode"]
+__all__ = ["QUAD", "quad_of_cameo", "assault_mode", "consult_mode", "embedded_mode"]
 
 #: PLOVER type → quad class (1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
 #: 4 material conflict), as in the PLOVER manual's "Quad category" sections.
@@ -20,6 +20,18 @@ QUAD: dict[str, int] = {
     "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
     "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
 }
+
+def quad_of_cameo(cameo: str | None, plover_type: str) -> int:
+    """CAMEO quad class from the CAMEO root (01-02 neutral → 0, 03-05 verbal cooperation,
+    06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict); the PLOVER
+    type's quad when there is no code."""
+    if cameo and cameo[:2].isdigit():
+        root = int(cameo[:2])
+        if root <= 2:
+            return 0
+        return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+    return QUAD.get(plover_type, 0)
+
 
 _WEAPONS: tuple[tuple[str, frozenset[str]], ...] = (
     ("drone", frozenset({"drone", "drones", "uav", "uavs", "shahed", "kamikaze"})),
@@ -46,7 +58,19 @@ def assault_mode(trigger: Token) -> str | None:
     words = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.head.subtree
                                                     if trigger.dep_ in ("obj", "nsubj", "obl")}
     words.add(trigger.lower_)
-    for mode, cues in _WEAPONS:
+    for mode, cues in def quad_of_cameo(cameo: str | None, plover_type: str) -> int:
+    """CAMEO quad class from the CAMEO root (01-02 neutral → 0, 03-05 verbal cooperation,
+    06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict); the PLOVER
+    type's quad when there is no code."""
+    if cameo and cameo[:2].isdigit():
+        root = int(cameo[:2])
+        if root <= 2:
+            return 0
+        return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+    return QUAD.get(plover_type, 0)
+
+
+_WEAPONS:
         if words & cues:
             return mode
     return None
