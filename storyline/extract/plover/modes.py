@@ -58,19 +58,7 @@ def assault_mode(trigger: Token) -> str | None:
     words = {t.lower_ for t in trigger.subtree} | {t.lower_ for t in trigger.head.subtree
                                                     if trigger.dep_ in ("obj", "nsubj", "obl")}
     words.add(trigger.lower_)
-    for mode, cues in def quad_of_cameo(cameo: str | None, plover_type: str) -> int:
-    """CAMEO quad class from the CAMEO root (01-02 neutral → 0, 03-05 verbal cooperation,
-    06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict); the PLOVER
-    type's quad when there is no code."""
-    if cameo and cameo[:2].isdigit():
-        root = int(cameo[:2])
-        if root <= 2:
-            return 0
-        return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
-    return QUAD.get(plover_type, 0)
-
-
-_WEAPONS:
+    for mode, cues in _WEAPONS:
         if words & cues:
             return mode
     return None
@@ -102,3 +90,15 @@ def embedded_mode(outer: str, inner: str) -> str | None:
         return {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict",
                 "REJECT": "relations", "MOBILIZE": "violence"}.get(inner)
     return None
+
+
+def quad_of_cameo(cameo: str | None, plover_type: str) -> int:
+    """CAMEO quad class from the CAMEO root (01-02 neutral → 0, 03-05 verbal cooperation,
+    06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict); the PLOVER
+    type's quad when there is no code."""
+    if cameo and cameo[:2].isdigit():
+        root = int(cameo[:2])
+        if root <= 2:
+            return 0
+        return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+    return QUAD.get(plover_type, 0)
