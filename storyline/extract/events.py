@@ -255,26 +255,39 @@ def _event(trigger: Trigger, sent: Span, index: ActorIndex, dates: Sequence[Date
 
 
 def extract_events(doc: Doc, entities: Sequence[Entity] = (), dates: Sequence[DateMention] = (),
-                   published: DateValue | None = None) -> tuple[Event, ...]:
+                   published: DateValue | None = None,
+                   statements: bool = False) -> tuple[Event, ...]:
     """Every PLOVER event of a parsed text, in text order. ``entities`` (from the entities
     stage) resolve actors; ``dates`` (from the dates stage) date events; ``published`` is the
-    fallback date (flagged ``resolved=False``)."""
+    fallback date (flagged ``resolved=False``). With ``statements``, CAMEO 01 comments
+    ("expressed condolences") are returned too, typed ``STATEMENT`` (not PLOVER events)."""
     index = ActorIndex(entities)
     pub = published or UNRESOLVED_DATE
     events: list[Event] = []
     for sent in doc.sents:
         for trigger in find_triggers(sent):
-            events.append(_event(trigger, sent, index, dates, pub))
+            if trigger.type != "STATEMENT" or statements:
+                events.append(_event(trigger, sent, index, dates, pub))
     return tuple(events)
 
 
-def main_event(events: Sequence[Event]) -> Event | None:
-    """The event a one-event-per-sentence coder would report: the first current (not
-    historical) event with a source actor, else the first event."""
-    for event in events:
-        if not event.historical and event.source.name:
-            return event
-    return events[0] if events else None
+def main_event(events: Sequence[Event], doc: Doc | None = None) -> Event | None:
+    """The event a one-event-per-sentence coder would report: current before historical, then
+    the trigger nearest the root of the parse (when ``doc`` is given), then one with an actor,
+    then the first."""
+    def depth(event: Event) -> int:
+        if doc is None or event.trigger is None:
+            return 0
+        token = doc.char_span(event.trigger.start, event.trigger.end)
+        if token is None:
+            return 0
+        node, steps = token.root, 0
+        while node.head is not node and steps < 20:
+            node, steps = node.head, steps + 1
+        return steps
+    ranked = sorted(enumerate(events), key=lambda pair: (pair[1].historical, depth(pair[1]),
+                                                         not pair[1].source.name, pair[0]))
+    return ranked[0][1] if ranked else None
 
 
 def events_stage(article: Article, doc: Doc, settings: object = None) -> Article:

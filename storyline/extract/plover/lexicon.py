@@ -48,7 +48,7 @@ def _parse_line(line: str, number: int) -> Rule:
     head, _, pattern = line.partition("|")
     fields = head.split()
     words = pattern.split()
-    if len(fields) != 3 or not words or fields[0] not in PLOVER_TYPES:
+    if len(fields) != 3 or not words or fields[0] not in PLOVER_TYPES + ("STATEMENT",):
         raise ValueError(f"triggers.txt line {number}: cannot read {line!r}")
     first = words[0]
     noun = first.startswith("n:")
@@ -96,6 +96,16 @@ def _object_lemmas(token: Token) -> set[str]:
     return found
 
 
+def _any_object(token: Token) -> bool:
+    return any(c.dep_ in ("obj", "dobj") for c in token.children)
+
+
+def _actor_object(token: Token) -> bool:
+    """The direct object names an actor (``>@``: "called Erdogan")."""
+    return any(c.dep_ in ("obj", "dobj") and (c.ent_type_ in ("PERSON", "ORG", "LOC", "GPE")
+                                              or c.pos_ == "PROPN") for c in token.children)
+
+
 def _particles(token: Token) -> set[str]:
     found = {c.lower_ for c in token.children if c.dep_ in _PARTICLE_DEPS}
     for child in token.children:   # "call for X": "for" is the case marker of the obl / obj
@@ -107,8 +117,33 @@ def _particles(token: Token) -> set[str]:
     return found
 
 
+_INTENT_ADJ = frozenset({"ready", "willing", "prepared", "committed", "determined", "eager"})
+_STATEMENT_ADJ = frozenset({"skeptical", "sceptical", "pessimistic", "optimistic", "confident",
+                            "concerned", "hopeful", "worried", "sorry", "saddened", "grateful"})
+INTENT_RULE = Rule(type="AGREE", cameo="030", mode=None, lemma="ready", noun=False)
+STATEMENT_RULE = Rule(type="STATEMENT", cameo="012", mode=None, lemma="skeptical", noun=False)
+
+
+def _adjective_rule(token: Token) -> Rule | None:
+    """"X is ready to contribute troops" (AGREE); "X is skeptical that ..." (a CAMEO 01
+    comment, no PLOVER event)."""
+    lemma = token.lower_
+    if lemma in _INTENT_ADJ and any(c.dep_ in ("xcomp", "csubj", "advcl", "obl", "ccomp")
+                                    for c in token.children):
+        return INTENT_RULE
+    if lemma in _STATEMENT_ADJ:
+        return STATEMENT_RULE
+    return None
+
+
 def match(token: Token) -> Rule | None:
     """The lexicon rule ``token`` triggers, or ``None``."""
+    if token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.lower_ in _INTENT_ADJ):
+        adjective = _adjective_rule(token)
+        if adjective is not None:
+            return adjective
+    if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+        return None   # "government-backed troops", "a soldier killed in ...": a modifier
     if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ in ("VBN", "VBG")):
         noun = False
     elif token.pos_ in ("NOUN", "PROPN"):
@@ -125,7 +160,8 @@ def match(token: Token) -> Rule | None:
     for rule in rules:
         if rule.objects:
             objects = _object_lemmas(token) if objects is None else objects
-            if not all(o in objects for o in rule.objects):
+            if not all(o in objects or (o == "@" and _actor_object(token)) or
+                       (o == "*" and _any_object(token)) for o in rule.objects):
                 continue
         if rule.particles:
             particles = _particles(token) if particles is None else particles

@@ -90,15 +90,3 @@ def embedded_mode(outer: str, inner: str) -> str | None:
         return {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict",
                 "REJECT": "relations", "MOBILIZE": "violence"}.get(inner)
     return None
-
-
-def quad_of_cameo(cameo: str | None, plover_type: str) -> int:
-    """CAMEO quad class from the CAMEO root (01-02 neutral → 0, 03-05 verbal cooperation,
-    06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict); the PLOVER
-    type's quad when there is no code."""
-    if cameo and cameo[:2].isdigit():
-        root = int(cameo[:2])
-        if root <= 2:
-            return 0
-        return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
-    return QUAD.get(plover_type, 0)
