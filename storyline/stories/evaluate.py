@@ -7,6 +7,8 @@
   in its largest storyline, and how many storylines each topic is spread over; then again with
   the 2009 flu coverage moved onto the 2010 spill dates, so both run at once and the storyline
   B³ precision shows whether they stay apart.
+* Timeline17 date selection: Date-F1 of ``timeline_dates.select_dates`` against the
+  journalists' timelines (news-tls protocol, see ``timeline_eval``).
 * The bundled sample corpus (gold episodes in examples/expected.json) and the five real seeds.
 
     python -m storyline.stories.evaluate ../shared/data
@@ -28,6 +30,7 @@ from storyline.stories.corpora import load_ecbplus, load_timeline17
 from storyline.stories.doc import StoryDoc, story_doc_from_output
 from storyline.stories.index import Assignment, StoryIndex, date_order
 from storyline.stories.params import StoryParams
+from storyline.stories.timeline_eval import evaluate_timelines
 
 REPO = Path(__file__).resolve().parents[2]
 BASELINE_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 13))  # 0.05 .. 0.60
@@ -207,6 +210,7 @@ def evaluate_stories(data_dir: Path, params: StoryParams | None = None,
     if (data_dir / "timeline17").is_dir():
         out["timeline17"] = timeline17(data_dir, params)
         out["timeline17_overlapped"] = timeline17(data_dir, params, shift={"H1N1": 365})
+        out["timeline_dates"] = evaluate_timelines(data_dir)
     out["sample"] = sample(params)
     seeds_dir = data_dir.parent / "seeds"
     if seeds_dir.is_dir():
@@ -245,6 +249,15 @@ def main(data_dir: Path | str = "../shared/data") -> dict[str, Any]:
                   f"({s['storylines_with_2plus']} with 2+)  stories {s['stories']}")
         print(f"  largest storylines distinct: {t['largest_storylines_distinct']}; "
               f"storyline B³ vs topic {_fmt(t['storyline_b3'])}; {t['seconds']} s")
+    if "timeline_dates" in result:
+        d = result["timeline_dates"]
+        print(f"\nTimeline17 date selection (news-tls protocol, K = gold dates): Date-F1 mean "
+              f"{d['mean_f1']:.3f} over {len(d['timelines'])} timelines "
+              f"(BP {d['topics'].get('bpoil', 0):.3f} tuned on, H1N1 {d['topics'].get('H1N1', 0):.3f}"
+              f" held out); busiest-publication-days baseline {d['baseline_mean_f1']:.3f}; "
+              f"news-tls DATEWISE 0.544 on all of Timeline17")
+        for name, r in d["timelines"].items():
+            print(f"  {name:<58} K {r['k']:>3}  F1 {r['f1']:.3f}  baseline {r['baseline_f1']:.3f}")
     for order, s in result["sample"].items():
         print(f"\nSample corpus ({order.replace('_', ' ')}): story B³ vs episodes "
               f"{_fmt(s['story_b3'])}; one storyline {s['storyline_one']}; distractor apart "
