@@ -131,12 +131,12 @@ def differences(pair: AlignedPair) -> list[Difference]:
         if tag != "replace":
             continue
         sx, sy = tx[i1:i2], ty[j1:j2]
-        if _inside(sx, qx) or _inside(sy, qy):
+        diff = _classify(a, tx, i1, i2, b, ty, j1, j2)
+        if diff is None and (_inside(sx, qx) or _inside(sy, qy)):
             found.append(Difference("quote_variant", _context(tx, i1),
                                     Side(a, x, _quote_text(a, x, sx)),
                                     Side(b, y, _quote_text(b, y, sy))))
             continue
-        diff = _classify(a, tx, i1, i2, b, ty, j1, j2)
         if diff is not None:
             kind, about, vx, vy = diff
             found.append(Difference(kind, about, Side(a, x, vx), Side(b, y, vy)))

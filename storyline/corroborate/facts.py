@@ -66,7 +66,7 @@ def number_value(word: str) -> str:
 
 
 def is_date_word(word: str) -> bool:
-    low = word.lower()
+    low = word.lower().removesuffix("'s").removesuffix("’s")
     return low in DATE_WORDS or bool(_YEAR.match(low))
 
 
@@ -121,8 +121,10 @@ def is_place(article: Article, toks: list[Token], i: int, j: int) -> bool:
     """Whether the name ``toks[i:j]`` is a place: by its NER label, else by a locative
     preposition before it or by being a known country, demonym or capital."""
     label = label_at(article, toks[i].start, toks[j - 1].end)
-    if label is not None:
-        return label in _PLACE_LABELS
+    if label in _PLACE_LABELS:
+        return True
+    if label in _PERSON_LABELS:
+        return False
     if j - i == 1 and fold(toks[i].text) in COUNTRIES:
         return True
     return i > 0 and toks[i - 1].lower in LOCATIVE and not _role_before(toks, i)
@@ -259,9 +261,18 @@ def _speaker_guess(article: Article, toks: list[Token]) -> str | None:
     people = [(i, j) for i, j in spans if is_person(article, toks, i, j)]
     single = [(i, j) for i, j in spans if j - i == 1 and affiliation(toks[i].text) is None
               and not (i == 0 and toks[i].lower.endswith("ing"))]
-    for i, j in people or single:
+    candidates = people or single
+    cues = [k for k, t in enumerate(toks) if t.lower in _SPEECH]
+    if cues and candidates:
+        candidates = sorted(candidates, key=lambda span: min(
+            min(abs(span[0] - c), abs(span[1] - 1 - c)) for c in cues))
+    for i, j in candidates:
         return " ".join(t.text for t in toks[i:j]).removesuffix("'s").removesuffix("’s")
     return None
+
+
+_SPEECH = frozenset("said says say stated told remarked added described called warned noted "
+                    "declared announced insisted argued wrote asked replied".split())
 
 
 def noun_after(toks: list[Token], i: int) -> str:

@@ -152,6 +152,6 @@ def name_similarity(a: str, b: str) -> float:
     return max(whole, last if len(fa[-1]) > 3 and len(fb[-1]) > 3 else 0.0)
 
 
-def same_name(a: str, b: str, threshold: float = 0.7) -> bool:
+def same_name(a: str, b: str, threshold: float = 0.8) -> bool:
     """True if ``a`` and ``b`` plausibly name the same person or place (spelling variants)."""
     return name_similarity(a, b) >= threshold
