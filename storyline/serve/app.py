@@ -28,6 +28,7 @@ from starlette.staticfiles import StaticFiles
 
 from storyline.config import Settings
 from storyline.errors import StoreError
+from storyline.serve.cache import BodyCache
 from storyline.serve.http import ApiError, JSONResponse, error_response
 from storyline.serve.openapi import build_openapi
 from storyline.serve.render import make_environment
@@ -38,11 +39,14 @@ from storyline.store import open_store
 log = logging.getLogger("storyline.serve")
 STATIC = Path(__file__).parent / "static"
 
-#: Route groups in registration order. Planned, registered once their tables exist:
-#: ``api_stories`` (stories: /api/stories, /api/stories/{id}, /stories/{id}),
-#: ``api_entities`` (entities: /api/entities, /api/entities/{id}, /entities/{id}),
-#: ``api_conflicts`` (conflicts: /api/conflicts).
-GROUP_MODULES = ("storyline.serve.api_articles", "storyline.serve.api_write", "storyline.serve.pages")
+#: Route groups in registration order; each is registered only when its tables exist
+#: (the corpus groups need migration 3: stories, entities, quotes, events, conflicts ...).
+GROUP_MODULES = ("storyline.serve.api_articles", "storyline.serve.api_write", "storyline.serve.pages",
+                 "storyline.serve.api_stories", "storyline.serve.api_entities",
+                 "storyline.serve.pages_corpus")
+
+#: Header navigation order (paths); groups add their entries, this only sorts them.
+NAV_ORDER = ("/", "/stories", "/entities", "/articles", "/search", "/rejects", "/docs")
 
 #: Concurrent request handlers touching the database (SQLAlchemy's default pool holds 5).
 DB_THREADS = 5
@@ -125,7 +129,10 @@ def create_app(settings: Settings) -> Starlette:
     app.state.engine = store.engine
     app.state.store = store
     app.state.templates = make_environment()
-    app.state.nav = [item for g in groups for item in g.nav]
+    nav = [item for g in groups for item in g.nav]
+    app.state.nav = sorted(nav, key=lambda item: NAV_ORDER.index(item[1]) if item[1] in NAV_ORDER
+                           else len(NAV_ORDER))
+    app.state.body_cache = BodyCache()
     app.state.groups = [g.name for g in groups]
     app.state.openapi = openapi
     return app

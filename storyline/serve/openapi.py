@@ -21,7 +21,8 @@ def _operation(endpoint: Endpoint) -> dict[str, Any]:
                   for name, description in endpoint.path_params]
     parameters += [p.openapi() for p in endpoint.params]
     responses: dict[str, Any] = {"200": {"description": "OK", "content": {
-        endpoint.media_type: {"schema": endpoint.response}}}}
+        endpoint.media_type: {"schema": endpoint.response},
+        **{m: {"schema": {"type": "string"}} for m in endpoint.alt_media}}}}
     statuses = set(endpoint.errors) | ({400} if endpoint.params else set())
     for status in sorted(statuses):
         responses[str(status)] = {"description": _REASONS.get(status, "Error"),

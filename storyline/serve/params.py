@@ -6,6 +6,7 @@ parameter, never a 500.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,8 @@ class Param:
     minimum: int | None = None
     maximum: int | None = None
     max_length: int = 500
+    pattern: str | None = None  # a full-match regular expression for string values
+    choices: tuple[str, ...] = ()  # the allowed values of a string parameter
 
     def parse(self, raw: str | None) -> Any:
         if raw is None:
@@ -51,6 +54,12 @@ class Param:
                            f"parameter {self.name!r} is longer than {self.max_length} characters")
         if self.required and not raw.strip(_BLANK):
             raise ApiError(400, "SL-PARAM", f"parameter {self.name!r} must not be empty")
+        if self.choices and raw not in self.choices:
+            raise ApiError(400, "SL-PARAM", f"parameter {self.name!r} takes one of "
+                           + ", ".join(self.choices))
+        if self.pattern and not re.fullmatch(self.pattern, raw):
+            raise ApiError(400, "SL-PARAM", f"parameter {self.name!r} is malformed: {raw[:40]!r}",
+                           self.description or None)
         return raw
 
     def _integer(self, raw: str) -> int:
@@ -72,6 +81,10 @@ class Param:
             if self.required:
                 schema["minLength"] = 1
                 schema["pattern"] = r"^[^\u0000]*[^\u0000 \t\n\r\f\v][^\u0000]*$"
+            if self.pattern:
+                schema["pattern"] = f"^(?:{self.pattern})$"
+            if self.choices:
+                schema = {"type": "string", "enum": list(self.choices)}
         if self.minimum is not None:
             schema["minimum"] = self.minimum
         if self.maximum is not None:

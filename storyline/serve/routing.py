@@ -36,6 +36,7 @@ class Endpoint:
     path_params: tuple[tuple[str, str], ...] = ()  # (name, description)
     response: dict[str, Any] = field(default_factory=dict)  # JSON schema of a 200 body
     media_type: str = "application/json"
+    alt_media: tuple[str, ...] = ()  # other media types of a 200 body (plain strings)
     errors: tuple[int, ...] = (400,)
     request_body: dict[str, Any] | None = None
     security: bool = False

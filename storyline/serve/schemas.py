@@ -82,3 +82,7 @@ COMPONENTS: dict[str, Any] = {
         "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
         "seconds": {"type": "number"}}},
 }
+
+from storyline.serve.schemas_corpus import CORPUS_COMPONENTS  # noqa: E402
+
+COMPONENTS.update(CORPUS_COMPONENTS)

@@ -1,0 +1,128 @@
+"""Reads the web UI and the HTTP API need beyond :mod:`.corpus`: the actor network (who acts on
+whom, from events' source → target), the entities of one story, coverage by outlet, and a cheap
+"has the database changed" token for HTTP caching.
+
+Like every query module: a SQLAlchemy ``Engine`` in, plain dicts out, parameterised SQL only.
+Article-local entity ids are mapped to corpus-wide identities through ``entity_articles``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Engine, and_, func, or_, select
+
+from storyline.store import schema
+from storyline.store.queries.articles import _bounded
+
+a = schema.articles.c
+sa = schema.story_articles.c
+e = schema.entities.c
+ea = schema.entity_articles.c
+ev = schema.events.c
+
+
+def _in_story(story: str) -> Any:
+    return schema.events.c.article_id.in_(
+        select(sa.article_id).where(or_(sa.story_id == story, sa.storyline_id == story)))
+
+
+def actor_edges(engine: Engine, *, story: str | None = None, entity: str | None = None,
+                limit: int = 500) -> list[dict[str, Any]]:
+    """Directed edges source → target over events with a target, heaviest first:
+    ``{"source": {"entity", "name"}, "target": {...}, "count", "types": {TYPE: n}}``.
+    Actors without a corpus identity are keyed by their name as written."""
+    src = schema.entity_articles.alias("ea_src")
+    tgt = schema.entity_articles.alias("ea_tgt")
+    src_e = schema.entities.alias("e_src")
+    tgt_e = schema.entities.alias("e_tgt")
+    query = (select(src.c.entity_id.label("s_id"), func.coalesce(src_e.c.name, ev.source_name).label("s_name"),
+                    src_e.c.type.label("s_type"),
+                    tgt.c.entity_id.label("t_id"), func.coalesce(tgt_e.c.name, ev.target_name).label("t_name"),
+                    tgt_e.c.type.label("t_type"), ev.type, func.count().label("n"))
+             .select_from(schema.events
+                          .outerjoin(src, and_(src.c.article_id == ev.article_id,
+                                               src.c.local_id == ev.source_local))
+                          .outerjoin(src_e, src_e.c.id == src.c.entity_id)
+                          .outerjoin(tgt, and_(tgt.c.article_id == ev.article_id,
+                                               tgt.c.local_id == ev.target_local))
+                          .outerjoin(tgt_e, tgt_e.c.id == tgt.c.entity_id))
+             .where(or_(ev.target_local.is_not(None), ev.target_name.is_not(None)),
+                    ev.negated.is_(False))
+             .group_by("s_id", "s_name", "s_type", "t_id", "t_name", "t_type", ev.type))
+    if story:
+        query = query.where(_in_story(story))
+    if entity:
+        query = query.where(or_(src.c.entity_id == entity, tgt.c.entity_id == entity))
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    with engine.connect() as conn:
+        for row in conn.execute(query).mappings():
+            if not row["s_name"] or not row["t_name"]:
+                continue
+            key = (row["s_id"] or "name:" + row["s_name"], row["t_id"] or "name:" + row["t_name"])
+            if key[0] == key[1]:
+                continue
+            edge = edges.setdefault(key, {
+                "source": {"entity": row["s_id"], "name": row["s_name"], "type": row["s_type"]},
+                "target": {"entity": row["t_id"], "name": row["t_name"], "type": row["t_type"]},
+                "count": 0, "types": {}})
+            edge["count"] += row["n"]
+            edge["types"][row["type"]] = edge["types"].get(row["type"], 0) + row["n"]
+    ranked = sorted(edges.values(), key=lambda x: (-x["count"], x["source"]["name"], x["target"]["name"]))
+    return ranked[:max(1, limit)]
+
+
+def story_entities(engine: Engine, story: str, *, limit: int = 50) -> list[dict[str, Any]]:
+    """The corpus-wide entities of one story or storyline, most mentioned in it first, with the
+    number of the story's articles (``in_articles``) and mentions (``in_mentions``) they have."""
+    limit, _ = _bounded(limit, 0)
+    members = select(sa.article_id).where(or_(sa.story_id == story, sa.storyline_id == story))
+    query = (select(e.id, e.name, e.type, e.roles, func.count(func.distinct(ea.article_id)).label("in_articles"),
+                    func.sum(ea.mentions).label("in_mentions"))
+             .join(schema.entities, e.id == ea.entity_id)
+             .where(ea.article_id.in_(members))
+             .group_by(e.id, e.name, e.type, e.roles)
+             .order_by(func.count(func.distinct(ea.article_id)).desc(), func.sum(ea.mentions).desc(), e.name)
+             .limit(limit))
+    with engine.connect() as conn:
+        return [{"id": r["id"], "name": r["name"], "type": r["type"], "roles": json.loads(r["roles"]),
+                 "in_articles": int(r["in_articles"]), "in_mentions": int(r["in_mentions"] or 0)}
+                for r in conn.execute(query).mappings()]
+
+
+def entity_stories(engine: Engine, entity: str, *, limit: int = 50) -> list[dict[str, Any]]:
+    """The stories an entity appears in, with the number of its articles in each."""
+    limit, _ = _bounded(limit, 0)
+    s = schema.stories.c
+    query = (select(s.id, s.title, s.start, s.end, s.n_articles,
+                    func.count(func.distinct(ea.article_id)).label("with_entity"))
+             .select_from(schema.entity_articles
+                          .join(schema.story_articles, sa.article_id == ea.article_id)
+                          .join(schema.stories, s.id == sa.story_id))
+             .where(ea.entity_id == entity)
+             .group_by(s.id, s.title, s.start, s.end, s.n_articles)
+             .order_by(func.count(func.distinct(ea.article_id)).desc(), s.end.desc().nulls_last())
+             .limit(limit))
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def iter_entity_nodes(engine: Engine, ids: list[str]) -> Iterator[dict[str, Any]]:
+    """``id, name, type, n_articles`` of the given entities (any number, fetched in chunks)."""
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            query = select(e.id, e.name, e.type, e.n_articles).where(e.id.in_(ids[i:i + 500]))
+            for row in conn.execute(query).mappings():
+                yield dict(row)
+
+
+def change_token(engine: Engine) -> str:
+    """A short string that changes whenever a run starts or finishes (the only way the database
+    changes under a running server): used as the ETag basis of cacheable responses."""
+    r = schema.runs.c
+    with engine.connect() as conn:
+        row = conn.execute(select(func.max(r.id), func.count(r.finished_at))).one()
+        state = conn.execute(select(r.status).where(r.id == row[0])).scalar() if row[0] else None
+    return f"{row[0] or 0}.{row[1] or 0}.{state or '-'}"
