@@ -190,8 +190,8 @@ def source_of(trigger: Token) -> Token | None:
             if subj.dep_ == "csubj":
                 return None
             return _resolve(subj, trigger)
-        if node.dep_ == "acl" and node.tag_ != "VBN":   # "groups demanding that ..."
-            return node.head
+        if node.dep_ in ("acl", "amod") and (node.tag_ != "VBN" or node.head.dep_ == "ROOT"):
+            return node.head   # "groups demanding that ..."; a misparsed main verb
         if node.dep_ not in _UP + ("csubj",) or node.head is node:
             break
         node = node.head

@@ -142,7 +142,8 @@ def match(token: Token) -> Rule | None:
         adjective = _adjective_rule(token)
         if adjective is not None:
             return adjective
-    if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+    if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and \
+            token.head.pos_ in ("NOUN", "PROPN") and token.head.dep_ != "ROOT":
         return None   # "government-backed troops", "a soldier killed in ...": a modifier
     if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ in ("VBN", "VBG")):
         noun = False
