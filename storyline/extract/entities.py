@@ -62,7 +62,7 @@ def extract_entities(doc: Doc) -> tuple[Entity, ...]:
     name_tokens = {i for g in groups if g.type == "PERSON" for n in g.names
                    for i in range(n.start, n.end)}
     titles = title_mentions(doc, name_tokens | role_tokens)
-    resolve(doc, groups, titles, sentence_of(doc))
+    resolve(doc, groups, titles, sentence_of(doc), role_tokens)
     entities: dict[str, Entity] = {}
     for group in groups:
         entity = _to_entity(group)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from storyline.extract.mentions.grouping import Group
-from storyline.extract.mentions.roles import title_matches
+from storyline.extract.mentions.roles import PERSON_NOUNS, is_role_head, title_matches
 from storyline.extract.mentions.titles import TitleMention
 
 #: How many earlier sentences are searched for an antecedent.
@@ -55,6 +55,7 @@ class _Slot:
     quoted: bool
     main: bool = False      # subject of the sentence's main verb
     end: int = -1
+    gender: str = "unknown"  # of an unnamed person ("my father")
 
 
 def _is_subject(doc: Doc, start: int, end: int) -> bool:
@@ -76,10 +77,11 @@ def _conjoined_with(doc: Doc, token_index: int, slots: list[_Slot]) -> Group | N
     return None
 
 
-def _pick(slots: list[_Slot], fits: Callable[[Group], bool], strict: bool) -> Group | None | bool:
+def _pick(slots: list[_Slot], fits: Callable[[Group], bool], strict: bool,
+          gender_fits: Callable[[str], bool]) -> Group | None | bool:
     """The one fitting group among ``slots``; ``None`` when undecidable; False when none fit.
     ``strict``: an unresolved person mention counts as a candidate (pronouns, not titles)."""
-    candidates = [s for s in slots if (strict and s.group is None)
+    candidates = [s for s in slots if (strict and s.group is None and gender_fits(s.gender))
                   or (s.group is not None and fits(s.group))]
     if not candidates:
         return False
@@ -104,12 +106,19 @@ class _Event:
     kind: str
     group: Group | None = None
     title: TitleMention | None = None
+    gender: str = "unknown"
 
 
-def _events(doc: Doc, groups: list[Group], titles: list[TitleMention]) -> list[_Event]:
+def _events(doc: Doc, groups: list[Group], titles: list[TitleMention],
+            blocked: set[int]) -> list[_Event]:
     events = [_Event(name.start, name.end, "name", group=group)
               for group in groups if group.type == "PERSON" for name in group.names]
     events += [_Event(title.start, title.end, "title", title=title) for title in titles]
+    taken = blocked | {i for t in titles for i in range(t.start, t.end)} | {
+        i for g in groups for n in g.names for i in range(n.start, n.end)}
+    events += [_Event(t.i, t.i + 1, "nominal", gender=PERSON_NOUNS.get(t.lower_, "unknown"))
+               for t in doc if t.i not in taken and t.pos_ == "NOUN" and t.tag_ != "NNS"
+               and (t.lower_ in PERSON_NOUNS or is_role_head(t.text))]
     events += [_Event(token.i, token.i + 1, "pronoun") for token in doc
                if token.lower_ in PRONOUNS and (token.pos_ == "PRON"
                                                 or token.lower_ in ("he", "she"))]
@@ -118,14 +127,14 @@ def _events(doc: Doc, groups: list[Group], titles: list[TitleMention]) -> list[_
 
 
 def resolve(doc: Doc, groups: list[Group], titles: list[TitleMention],
-            sentence: list[int]) -> None:
+            sentence: list[int], blocked: set[int] = frozenset()) -> None:  # type: ignore[assignment]
     """Add resolved title and pronoun mentions to ``groups`` (``Group.extra``)."""
     ranges = quoted_ranges(doc.text)
     starts = [r[0] for r in ranges]
     narrative = sorted({sentence[t.i] for t in doc
                         if t.is_alpha and not _inside(ranges, starts, t.idx)})
     slots: dict[int, list[_Slot]] = {}
-    for event in _events(doc, groups, titles):
+    for event in _events(doc, groups, titles, set(blocked)):
         sent = sentence[event.start]
         span = doc[event.start:event.end]
         quoted = _inside(ranges, starts, span.start_char)
@@ -138,7 +147,7 @@ def resolve(doc: Doc, groups: list[Group], titles: list[TitleMention],
             found.extra.append((span.start_char, span.end_char, span.text, event.kind))
         slots.setdefault(sent, []).append(
             _Slot(event.start, sent, found, _is_subject(doc, event.start, event.end), quoted,
-                  _is_main_subject(doc, event.start, event.end), event.end))
+                  _is_main_subject(doc, event.start, event.end), event.end, event.gender))
 
 
 def _resolve_pronoun(doc: Doc, index: int, slots: dict[int, list[_Slot]], sent: int,
@@ -152,11 +161,13 @@ def _resolve_pronoun(doc: Doc, index: int, slots: dict[int, list[_Slot]], sent: 
         found = _conjoined_with(doc, index, slots.get(sent, []))
         if found is not None and fits(found):
             return found
-    return _search(slots, sent, fits, narrative)
+    return _search(slots, sent, fits, narrative,
+                   gender_fits=lambda g: g in (gender, "unknown"))
 
 
 def _search(slots: dict[int, list[_Slot]], sent: int, fits: Callable[[Group], bool],
-            narrative: list[int], strict: bool = True) -> Group | None:
+            narrative: list[int], strict: bool = True,
+            gender_fits: Callable[[str], bool] = lambda g: True) -> Group | None:
     """Search sentence ``sent`` then up to WINDOW earlier narrative (not fully quoted)
     sentences."""
     cut = bisect_left(narrative, sent)
@@ -165,7 +176,7 @@ def _search(slots: dict[int, list[_Slot]], sent: int, fits: Callable[[Group], bo
         here = [s for s in slots.get(number, ()) if not s.quoted]
         if not here:
             continue
-        picked = _pick(here, fits, strict)
+        picked = _pick(here, fits, strict, gender_fits)
         if picked is False:
             continue
         return picked                                       # type: ignore[return-value]

@@ -95,3 +95,19 @@ def role_head(role: str) -> str:
         if word in ROLE_HEADS:
             return word
     return words[-1] if words else ""
+
+
+#: Common nouns for people ("my father", "the man"): unnamed antecedents that block a pronoun
+#: from jumping back to an earlier named person. Value: the gender they imply, if any.
+PERSON_NOUNS: dict[str, str] = {
+    **dict.fromkeys("""man boy father son husband brother uncle grandfather nephew gentleman
+        king prince lord monk priest""".split(), "male"),
+    **dict.fromkeys("""woman girl mother daughter wife sister aunt grandmother niece lady
+        queen princess nun""".split(), "female"),
+    **dict.fromkeys("""person child kid baby parent friend colleague neighbour neighbor teacher
+        student doctor nurse patient soldier officer victim suspect driver worker resident
+        witness owner customer guest stranger boss partner cousin relative spouse sibling
+        teenager individual member player fan visitor passenger survivor citizen farmer
+        pilot lawyer artist writer author singer actor actress
+        """.split(), "unknown"),
+}

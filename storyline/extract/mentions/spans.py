@@ -28,6 +28,8 @@ LABELS: dict[str, str] = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "LO
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _LEADING_DROP = {"the", "a", "an"}
 _MAX_NAME_TOKENS = 8
+_NOT_NAMES = frozenset({"VERB", "INTJ", "PRON", "ADV", "SCONJ", "DET", "AUX", "ADP", "CCONJ",
+                        "PART", "NUM"})
 
 
 @dataclass(frozen=True)
@@ -127,8 +129,10 @@ def _raw_spans(doc: Doc) -> list[tuple[int, int, str]]:
                 continue
             if label == "PERSON" or is_role_head(doc[start].text):
                 start = _strip_titles(doc, start, end)
-            if label == "PERSON":
+            if label == "PERSON" and end - start == 1:    # "Dmitry" + "Peskov"
                 start, end = _extend_person(doc, start, end)
+            if end - start == 1 and (doc[start].pos_ in _NOT_NAMES or doc[start].is_stop):
+                continue                        # "Look", "Oops", "Which" tagged as names
             if not any(doc[i].is_alpha for i in range(start, end)):
                 continue
             spans.append((start, end, label))
