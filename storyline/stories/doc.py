@@ -4,7 +4,8 @@ Built from a cleaned :class:`storyline.records.Article` (or its ``storyline/1`` 
 keys and lemmas are optional: when the resolve stage (canonical entity ids) and the NLP stage
 (lemmas) have run, :func:`story_doc` picks them up and the features use them; until then the
 clusterer works from text, title, outlet and date alone. An article without a publication date
-takes the first fully written date near its top (its dateline), if any.
+takes the first fully written date near its top (its dateline), if any. A duplicate (reprint,
+syndicated copy) names its canonical article in ``duplicate_of`` and joins its story.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class StoryDoc:
     outlet: str | None = None
     entities: tuple[str, ...] = ()
     lemmas: tuple[str, ...] | None = None
+    duplicate_of: str | None = None  # the canonical article of its duplicate group, if a copy
 
 
 def parse_day(value: str | None) -> dt.date | None:
@@ -97,6 +99,7 @@ def story_doc(article: Article) -> StoryDoc:
         published=_published(article.published.value, article.text, article.dates),
         outlet=article.outlet,
         entities=entities,
+        duplicate_of=article.duplicate_of,
     )
 
 
@@ -116,4 +119,5 @@ def story_doc_from_output(record: Mapping[str, Any]) -> StoryDoc:
                              str(record.get("text") or ""), ()),
         outlet=record.get("outlet"),
         entities=entities,
+        duplicate_of=str(record["duplicate_of"]) if record.get("duplicate_of") else None,
     )

@@ -7,7 +7,9 @@ Each :meth:`StoryIndex.add` costs the same however many articles came before:
    ``postings_cap`` most recently active stories;
 2. the stories sharing most keys (at most ``max_candidates``), and within ``window_days`` when
    both sides are dated, are scored by cosine against their centroids, minus a date penalty;
-3. the article joins the best story at or above ``story_threshold``, or starts a story; a new
+3. the article joins the best story at or above ``story_threshold`` (plus
+   ``story_undated_margin`` when only one of the two is dated), or starts a story — a
+   duplicate joins the story of its canonical article directly; a new
    story joins the most similar storyline (same blocking, ``storyline_window_days``, sharing at
    least ``shared_names`` names) at or above ``storyline_threshold``, or starts a storyline;
 4. as a story grows (1-4 and 6 articles, then powers of two) its storyline may merge with
@@ -170,8 +172,13 @@ class StoryIndex:
         line_post = _union(line_keys, self._line_keys(weighted, p.key_terms))
         day = doc.published.toordinal() if doc.published else None
 
-        story, score = self._best(self.stories, self.story_keys, keys, weighted, norm, day,
-                                  p.window_days, p.story_threshold, p.date_penalty)
+        story, score = self._canonical_story(doc)
+        if story is None:
+            story, score = self._best(self.stories, self.story_keys, keys, weighted, norm, day,
+                                      p.window_days, p.story_threshold, p.date_penalty,
+                                      one_sided_margin=p.story_undated_margin)
+        elif doc.published is None:
+            day = None  # an undated copy takes its canonical's story, not a date of its own
         new_story = story is None
         new_line = False
         if story is None:
@@ -204,6 +211,16 @@ class StoryIndex:
             self.latest_day = day
         self._compact()
         return Assignment(doc.id, story.id, line.id, new_story, round(score, 6), new_line)
+
+    def _canonical_story(self, doc: StoryDoc) -> tuple[Cluster | None, float]:
+        """The story of the article ``doc`` is a copy of (reprint, syndicated copy), if that
+        article was placed already: a duplicate group is one report, so one story."""
+        if doc.duplicate_of is None or doc.duplicate_of == doc.id:
+            return None, 0.0
+        placed = self.assigned.get(doc.duplicate_of)
+        if placed is None or placed[0] not in self.stories:
+            return None, 0.0
+        return self.stories[placed[0]], 1.0
 
     def _compact(self) -> None:
         """Shrink the centroids of stories that ended ``compact_after_days`` before the latest
@@ -316,8 +333,8 @@ class StoryIndex:
 
     def _best(self, clusters: dict[str, Cluster], postings: Postings, keys: list[str],
               weighted: dict[str, float], norm: float, day: int | None, window: int,
-              threshold: float, penalty: float, undated_margin: float = 0.0
-              ) -> tuple[Cluster | None, float]:
+              threshold: float, penalty: float, undated_margin: float = 0.0,
+              one_sided_margin: float = 0.0) -> tuple[Cluster | None, float]:
         hits = postings.lookup(keys)
         ranked: list[tuple[int, int, Cluster, int | None]] = []
         seen: set[str] = set()
@@ -349,6 +366,8 @@ class StoryIndex:
             score = self._cosine(weighted, norm, cluster, only)
             if gap is None:
                 score -= undated_margin
+                if (day is None) != (cluster.start is None):
+                    score -= one_sided_margin
             elif gap and window:
                 score -= penalty * gap / window
             if score > best_score:  # earlier-ranked wins ties

@@ -39,6 +39,9 @@ HELP: dict[str, str] = {
     "lead_boost": "Weight of lead words relative to the rest of the body.",
     "undated_margin": "Added to the storyline and relink thresholds when either side is "
                       "undated: without the time window, more textual evidence is required.",
+    "story_undated_margin": "Added to the story threshold when exactly one side (the article "
+                            "or the story) is dated: an undated article escapes the time "
+                            "window, so it must match a dated story more closely.",
     "shared_names": "Names or entities (of the article's or story's ten heaviest) a "
                     "storyline must also hold for a new story to join it or for a growing "
                     "story to merge the two storylines.",
@@ -75,6 +78,7 @@ class StoryParams:
     relink: bool = True
     relink_threshold: float = 0.10
     undated_margin: float = 0.10
+    story_undated_margin: float = 0.10
     shared_names: int = 1
 
     @classmethod

@@ -1,7 +1,7 @@
 """The bundled sample corpus (examples/): two episodes of one storyline and a distractor.
 
-Fed in date order (dated first, undated last: ``date_order``) the two episodes never share a
-story; in any order the twelve truce articles form one storyline and the tram opening another.
+Fed in date order (dated first, undated last: ``date_order``) or in input order the two
+episodes never share a story; in any order the twelve truce articles form one storyline and the tram opening another.
 """
 
 from __future__ import annotations
@@ -23,8 +23,11 @@ def test_one_storyline_and_distractor_apart(result: dict) -> None:  # type: igno
         assert ["lakeshore_tram"] in result[order]["stories"]
 
 
-def test_episodes_apart_in_date_order(result: dict) -> None:  # type: ignore[type-arg]
-    got = result["date_order"]
+@pytest.mark.parametrize("order", ["date_order", "input_order"])
+def test_episodes_apart(result: dict, order: str) -> None:  # type: ignore[type-arg]
+    """In either order: the undated Daily Ledger piece (episode 1) arrives right after an
+    episode-2 article in input order; it must not join it (it pays ``story_undated_margin``)."""
+    got = result[order]
     assert not got["episodes_merged"], got["stories"]
     assert got["story_b3"]["precision"] == 1.0
     # reprints and syndicated copies land with their originals
