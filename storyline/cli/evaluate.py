@@ -49,4 +49,38 @@ def eval_dates(data: Path) -> None:
     dates_eval.main(data)
 
 
+@eval_group.command("stories")
+@click.option("--data", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_DATA,
+              show_default=True, help="Folder with the evaluation corpora.")
+@handle_errors
+def eval_stories(data: Path) -> None:
+    """Story and storyline clustering: ECB+ B³ against a one-pass TF-IDF baseline, Timeline17
+    storylines, the sample corpus and the seeds."""
+    if not data.is_dir():
+        click.echo(f"evaluation data not found at {data}; measuring the bundled sample only",
+                   err=True)
+    from storyline.stories import evaluate
+
+    evaluate.main(data)
+
+
+def _argv_evaluator(name: str, module: str, summary: str) -> None:
+    """Register ``storyline eval NAME``: runs ``module.main(["--data", DIR, *extra])``."""
+
+    @eval_group.command(name, help=summary, context_settings={"ignore_unknown_options": True})
+    @click.option("--data", type=click.Path(file_okay=False, path_type=Path),
+                  default=DEFAULT_DATA, show_default=True, help="Folder with the corpora.")
+    @click.argument("extra", nargs=-1, type=click.UNPROCESSED)
+    @handle_errors
+    def command(data: Path, extra: tuple[str, ...]) -> None:
+        if not data.is_dir():
+            click.echo(f"evaluation data not found at {data}; nothing to measure", err=True)
+            return
+        import importlib
+
+        code = importlib.import_module(module).main(["--data", str(data), *extra])
+        if code:
+            raise SystemExit(code)
+
+
 COMMANDS = [eval_group]

@@ -19,6 +19,7 @@ pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'st
 
 from storyline import runner  # noqa: E402
 from storyline.config import Settings  # noqa: E402
+from storyline.corpus import build_corpus  # noqa: E402
 from storyline.execute import spark_run as spark_run_module  # noqa: E402
 from storyline.execute.spark import spark_session  # noqa: E402
 from storyline.execute.spark_run import run_spark  # noqa: E402
@@ -33,6 +34,14 @@ TABLES = {
                 "removed, duplicate_of, analysis FROM articles ORDER BY seq",
     "fingerprints": "SELECT article_id, data FROM fingerprints ORDER BY article_id",
     "rejections": "SELECT input, record_id, code, reason, stage FROM rejections ORDER BY input, code, reason",
+    "stories": "SELECT id, level, parent, title, start, \"end\", n_articles FROM stories ORDER BY id",
+    "story_articles": "SELECT article_id, story_id, storyline_id FROM story_articles "
+                      "ORDER BY article_id",
+    "entity_articles": "SELECT article_id, local_id, entity_id FROM entity_articles "
+                       "ORDER BY article_id, local_id",
+    "quotes": "SELECT * FROM quotes ORDER BY article_id, idx",
+    "events": "SELECT * FROM events ORDER BY article_id, idx",
+    "conflicts": "SELECT id, story_id, kind, about, sides FROM conflicts ORDER BY id",
 }
 
 
@@ -61,6 +70,7 @@ def spark_run(paths: list[str], db: Path, **settings: Any) -> Counter[str]:
     report = runner.RunReport(run_id=store.begin_run("run", paths, {}), db=str(db))
     try:
         counts = run_spark(paths, values, store, report)
+        build_corpus(store, values)
         store.finish_run(report.run_id, "ok", counts)
     finally:
         store.close()
