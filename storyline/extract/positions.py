@@ -19,10 +19,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.extract.plover.actors import ActorIndex, source_of
-from storyline.extract.plover.issues import issue_key, issue_of_text
+from storyline.extract.plover.actors import ActorIndex, is_actorlike, source_of
+from storyline.extract.plover.issues import VAGUE, issue_key, issue_of_text
 from storyline.extract.plover.markers import markers
-from storyline.records import Article, Entity, Position
+from storyline.records import ActorRef, Article, Entity, Position
 
 __all__ = ["STANCE_VERBS", "STANCE_NOUNS", "extract_positions", "positions_stage"]
 
@@ -47,7 +47,13 @@ STANCE_NOUNS: dict[str, str] = {
 }
 _OBJECT_DEPS = frozenset({"obj", "dobj", "xcomp", "ccomp", "obl", "nmod", "nsubj:pass",
                           "acl", "advcl"})
-_ISSUE_CASES = frozenset({"for", "to", "on", "of", "about", "over", "in"})
+_ISSUE_CASES = frozenset({"for", "to", "on", "of", "about", "over"})
+#: Verbs through which a stance noun is its subject's stance ("expressed support for").
+_NOUN_CARRIERS = frozenset({"express", "voice", "pledge", "give", "offer", "declare", "announce",
+                            "reiterate", "make", "issue", "present", "set", "lay", "signal",
+                            "show", "convey", "state", "repeat", "outline", "put", "have"})
+_PROPOSED = frozenset({"proposed", "suggested", "offered", "backed", "sponsored", "brokered",
+                       "drafted"})
 _CONDITION_HEADS = frozenset({"demand", "insist", "require", "condition", "set", "lay",
                               "outline", "attach", "want", "stipulate"})
 
@@ -65,8 +71,13 @@ def _text(tokens: list[Token]) -> str:
 
 def _stance_of(token: Token) -> str | None:
     lemma = token.lemma_.lower()
+    if token.tag_ == "VBN" and token.dep_ in ("amod", "acl"):
+        return None   # "Russian-backed separatists", "the U.S.-proposed ceasefire"
     if token.pos_ in ("VERB", "AUX"):
         stance = STANCE_VERBS.get(lemma)
+        if lemma == "want" and any(c.dep_ in ("obj", "dobj") for c in token.children) and \
+                any(c.dep_ == "xcomp" for c in token.children):
+            return "demand"   # "Washington wants Russia to agree to a ceasefire"
         if lemma == "call" and not any(c.lower_ in ("for", "on") for c in token.subtree
                                        if c.dep_ in ("case", "compound:prt", "mark")):
             return None
@@ -93,24 +104,33 @@ def _issue_phrases(token: Token) -> list[list[Token]]:
                 continue
             phrases.append(_phrase(child))
     if token.pos_ in ("NOUN", "PROPN"):
-        # "the U.S.-proposed 30-day ceasefire", "Trump's proposed cease-fire"
-        phrases.append([t for t in token.head.subtree] if token.dep_ == "compound" else [])
+        if token.dep_ == "compound":   # "the ceasefire proposal"
+            phrases.append(_phrase(token.head))
+        if token.dep_ in ("obj", "dobj") and token.head.lemma_.lower() in _NOUN_CARRIERS:
+            for child in token.head.children:   # "expressed support [for the ceasefire]"
+                cases = {g.lower_ for g in child.children if g.dep_ == "case"}
+                if child.dep_ == "obl" and cases & _ISSUE_CASES:
+                    phrases.append(_phrase(child))
     return [p for p in phrases if p]
 
 
 def _issue(token: Token, recent: str | None) -> str | None:
-    found: str | None = None
-    for phrase in _issue_phrases(token):
+    phrases = _issue_phrases(token)
+    for phrase in phrases:
         found = issue_key(phrase)
         if found:
             return found
-    return recent
+    if token.pos_ in ("NOUN", "PROPN") and token.lower_ != "for":
+        return None
+    vague = any(t.lemma_.lower() in VAGUE or t.pos_ == "PRON" for p in phrases for t in p
+                if t.head not in p or t.head is t)
+    return recent if vague else None
 
 
 def _conditions(token: Token) -> str | None:
     """A condition on the stance: an if/only-if/contingent clause, or a coordinated clause that
     sets conditions ("supports it but demands that Ukraine stop mobilisation")."""
-    stated = markers(token).condition
+    stated = _trim(markers(token).condition)
     if stated:
         return stated
     for conj in token.children:
@@ -127,6 +147,18 @@ def _conditions(token: Token) -> str | None:
     return None
 
 
+def _trim(condition: str | None) -> str | None:
+    """Cut a condition at a following contrast ("..., but no agreements ...")."""
+    if not condition:
+        return condition
+    for stop in (", but ", " but ", "; ", " — "):
+        at = condition.find(stop)
+        if at > 0:
+            condition = condition[:at]
+    return condition.strip(" ,.") or None
+    return None
+
+
 def _actor(token: Token) -> Token | None:
     if token.lower_ == "for":   # "Putin was all for a ceasefire": the subject of "was"
         node = token.head
@@ -139,46 +171,107 @@ def _actor(token: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in ("nmod:poss", "poss"):
                 return child
-        for left in token.lefts:
-            if left.dep_ == "compound" and left.lemma_.lower() in ("proposed",):
-                continue
         head = token.head
         if token.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN"):
             for child in head.children:
-                if child.dep_ in ("nmod:poss", "poss", "compound") and child.pos_ == "PROPN":
+                if child.dep_ in ("nmod:poss", "poss") or (child.dep_ == "compound" and child.pos_ == "PROPN"):
                     return child
-        if head.pos_ in ("VERB", "AUX"):
+        if token.dep_ in ("obj", "dobj") and head.lemma_.lower() in _NOUN_CARRIERS:
             return source_of(head)
         return None
     return source_of(token)
+
+
+def _proposed_issue(token: Token, index: ActorIndex) -> tuple[ActorRef, str] | None:
+    """"Trump's proposed cease-fire", "the U.S.-proposed ceasefire": an offer by the possessor
+    or by the name joined to the participle."""
+    lower = token.lower_
+    joined = next((p for p in _PROPOSED if lower.endswith("-" + p)), None)
+    if lower not in _PROPOSED and joined is None:
+        return None
+    noun = token.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.dep_ in ("compound", "nummod", "amod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head   # "the U.S.-proposed 30-day ceasefire": "day" is a compound
+    issue = issue_of_text(_text(_phrase(noun)))
+    if issue is None:
+        return None
+    if joined is not None:   # one token "U.S.-proposed": the name is its first part
+        name = token.text[: len(token.text) - len(joined) - 1]
+        entity = index.entity_at(token.idx, token.idx + len(name))
+        return (ActorRef(entity.id, entity.name) if entity else ActorRef(None, name)), issue
+    for child in noun.children:
+        if child.dep_ in ("nmod:poss", "poss"):
+            return index.ref(child), issue
+    prev = token.nbor(-1) if token.i > token.sent.start else None
+    if prev is not None and prev.text == "-" and prev.i > token.sent.start:
+        return index.ref(token.doc[prev.i - 1]), issue
+    return None
+
+
+_DOUBT = frozenset({"skeptical", "sceptical", "doubtful", "unsure", "uncertain", "whether"})
+
+
+def _in_condition(token: Token) -> bool:
+    """Inside an if / unless / whether clause or a doubt ("skeptical about Russia accepting"):
+    a hypothetical, not a position."""
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True
+        if node.lower_ in _DOUBT:
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _embedded(token: Token) -> bool:
+    """The content of another stance ("wants Russia to [agree to] a ceasefire")."""
+    return token.dep_ in ("xcomp", "ccomp") and _stance_of(token.head) is not None and \
+        token.head.pos_ in ("VERB", "AUX")
 
 
 def _sentence_positions(sent: Span, index: ActorIndex, recent: str | None) -> list[Position]:
     out: list[Position] = []
     seen: set[tuple[str | None, str, str]] = set()
     for token in sent:
+        proposed = _proposed_issue(token, index)
+        if proposed is not None:
+            actor = proposed[0]
+            key = (actor.entity or actor.name, proposed[1], "offer")
+            if actor.name and key not in seen:
+                seen.add(key)
+                out.append(Position(actor=actor, issue=proposed[1], stance="offer",
+                                    evidence=(sent.start_char, sent.end_char)))
         stance = _stance_of(token)
-        if stance is None:
+        if stance is None or _in_condition(token) or _embedded(token):
             continue
         issue = _issue(token, recent)
         actor_token = _actor(token)
         if issue is None or actor_token is None:
             continue
-        actor = index.ref(actor_token)
-        if not actor.name:
+        if not (is_actorlike(actor_token) or actor_token.pos_ == "PRON"):
             continue
         marks = markers(token)
-        condition = _conditions(token)
+        if marks.hypothetical and stance != "demand":
+            continue
+        condition = _conditions(token.head.head if token.lower_ == "for" else token)
         if marks.negated and stance == "support":
             stance = "oppose"
         elif condition and stance in ("support", "offer"):
             stance = "conditional"
-        key = (actor.entity or actor.name, issue, stance)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(Position(actor=actor, issue=issue, stance=stance,  # type: ignore[arg-type]
-                            evidence=(sent.start_char, sent.end_char), condition=condition))
+        for actor_tok in [actor_token] + [c for c in actor_token.children
+                                          if c.dep_ == "conj" and is_actorlike(c)]:
+            actor = index.ref(actor_tok)
+            key = (actor.entity or actor.name, issue, stance)
+            if not actor.name or key in seen:
+                continue
+            seen.add(key)
+            out.append(Position(actor=actor, issue=issue, stance=stance,  # type: ignore[arg-type]
+                                evidence=(sent.start_char, sent.end_char), condition=condition))
     return out
 
 

@@ -46,17 +46,26 @@ VAGUE = frozenset({"it", "this", "that", "idea", "proposal", "plan", "concept", 
                    "offer", "deal", "one", "them", "move", "step", "matter", "arrangement"})
 
 
+#: Nouns that are not issues on their own ("in principle", "the side").
+_NOT_ISSUES = frozenset({"principle", "side", "time", "way", "work", "part", "thing", "day",
+                         "week", "month", "year", "people", "country", "leader", "president",
+                         "official", "government", "reporter", "question", "issue", "point",
+                         "collaboration", "term", "statement", "comment", "remark"})
+
+
 def _normalise(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").replace("‑", "-").split())
 
 
 def issue_of_text(text: str) -> str | None:
-    """The issue key a text mentions first in lexicon order, or ``None``."""
+    """The issue key a text mentions first (earliest in the text; lexicon order on ties)."""
     norm = _normalise(text)
-    for key, pattern in _COMPILED:
-        if pattern.search(norm):
-            return key
-    return None
+    best: tuple[int, int, str] | None = None
+    for rank, (key, pattern) in enumerate(_COMPILED):
+        found = pattern.search(norm)
+        if found and (best is None or (found.start(), rank) < best[:2]):
+            best = (found.start(), rank, key)
+    return best[2] if best else None
 
 
 def issue_key(phrase: list[Token]) -> str | None:
@@ -72,8 +81,12 @@ def issue_key(phrase: list[Token]) -> str | None:
     head = roots[0] if roots else phrase[-1]
     if head.lemma_.lower() in VAGUE or head.pos_ in ("PRON", "DET"):
         return None
-    if head.pos_ not in ("NOUN", "PROPN"):
+    if head.pos_ != "NOUN" or head.lemma_.lower() in _NOT_ISSUES or head.like_num:
         return None
-    mods = [c.lemma_.lower() for c in head.lefts if c.dep_ in ("compound", "amod")
+    mods = [c for c in head.lefts if c.dep_ in ("compound", "amod")
             and c.pos_ in ("NOUN", "ADJ", "PROPN")]
-    return " ".join(mods + [head.lemma_.lower()])
+    if not mods:
+        return head.lemma_.lower()
+    doc = head.doc
+    left = " ".join(doc.text[mods[0].idx: head.idx].lower().split())
+    return f"{left} {head.lemma_.lower()}".replace("- ", "-").replace(" -", "-")
