@@ -127,7 +127,7 @@ def _change(kind: str, doc: EcbDoc, sent: int, rng: random.Random,
     words = list(doc.sentences[sent])
     marks = doc.markables.get(sent, [])
     if kind in ("name", "place"):
-        tags = ("HUMAN_PART_PER",) if kind == "name" else ("LOC_GEO",)
+        tags = ("HUMAN_PART_PER",) if kind == "name" else ("LOC_GEO", "LOC_FAC")
         spans = [(i, j) for tag, i, j in marks if tag.startswith(tags)
                  and (2 <= j - i <= 3 if kind == "name" else 1 <= j - i <= 3)
                  and _proper(words[i:j])]
@@ -195,24 +195,23 @@ def make_cases(docs: Sequence[EcbDoc], topics: range, per_kind: int = 150,
     subs = sorted(k for k, v in by_sub.items() if len(v) >= 2)
     cases: list[Case] = []
     for kind in (*KINDS, None):
-        made, tries = 0, 0
         want = per_kind * 2 if kind is None else per_kind
-        while made < want and tries < want * 40:
-            tries += 1
-            a, b = rng.sample(by_sub[rng.choice(subs)], 2)
-            sent = rng.randrange(1, len(a.sentences))
+        slots = [(sub, a, sent) for sub in subs for a in by_sub[sub]
+                 for sent in range(1, len(a.sentences)) if len(detok(a.sentences[sent])) >= 40]
+        rng.shuffle(slots)
+        made = 0
+        for sub, a, sent in slots:
+            if made >= want:
+                break
             original = detok(a.sentences[sent])
-            if len(original) < 40:
-                continue
-            if kind is None:
-                changed: list[str] | None = list(a.sentences[sent])
-            else:
-                changed = _change(kind, a, sent, rng, pools)
+            changed = (list(a.sentences[sent]) if kind is None
+                       else _change(kind, a, sent, rng, pools))
             if changed is None:
                 continue
             copy = detok(changed)
             if kind is not None and copy == original:
                 continue
+            b = rng.choice([d for d in by_sub[sub] if d is not a])
             left = _article(a, [detok(s) for s in a.sentences], "")
             body = [detok(s) for s in b.sentences]
             at = rng.randrange(1, len(body) + 1)
