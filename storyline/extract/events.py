@@ -52,10 +52,9 @@ SUPPORT_VERBS = frozenset({
     "call", "give", "accept", "reject", "receive",
 })
 #: Verbs whose subject may be a noun event ("a drone attack killed ...").
-HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "strike", "destroy", "damage", "occur",
-                        "erupt", "leave", "target", "cause", "claim", "happen", "rock",
-                        "shake", "break", "flare", "continue", "resume", "intensify", "begin",
-                        "take", "start", "end", "rage", "spread", "follow", "result"})
+HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "strike", "destroy", "damage",
+                        "erupt", "leave", "target", "claim", "rock", "shake", "flare",
+                        "intensify", "rage", "spread"})
 _HISTORY_CASES = frozenset({"since", "after", "following", "during", "before", "prior"})
 #: Wrappers that turn a cooperative action into an expression of intent (AGREE).
 _INTENT_WRAPPERS = frozenset({"willing", "ready", "prepared", "offer", "agree", "promise",
@@ -228,10 +227,35 @@ def _older_than_publication(value: str | None, published: DateValue) -> bool:
     return int(value[:4]) < int(published.value[:4])
 
 
+#: Subjects that cannot act: abstractions, plans and events ("a ceasefire could provide ...").
+NON_AGENTS = frozenset({
+    "ceasefire", "fire", "truce", "plan", "proposal", "concept", "idea", "compromise",
+    "condition", "stipulation", "arrangement", "investment", "schedule", "agreement", "deal",
+    "decision", "step", "process", "measure", "situation", "move", "development", "change",
+    "question", "issue", "problem", "report", "statement", "comment", "remark", "signal",
+    "policy", "program", "programme", "law", "bill", "resolution", "price", "market", "share",
+    "stock", "rate", "economy", "growth", "demand", "supply", "sale", "cost", "figure",
+    "number", "result", "data", "study", "survey", "poll", "view", "approach", "reaction",
+    "response", "effort", "initiative", "framework", "talk", "conversation", "call", "meeting",
+    "visit", "summit", "negotiation", "sanction", "asset", "operation", "weather", "storm",
+    "virus", "pandemic", "outbreak", "document", "letter", "news", "story", "article",
+})
+
+
+def _not_an_actor(token: Token) -> bool:
+    """A grammatical subject that cannot act ("a ceasefire could provide", "the plan requires")."""
+    return token.pos_ == "NOUN" and not token.ent_type_ and token.lemma_.lower() in NON_AGENTS
+
+
 def _event(trigger: Trigger, sent: Span, index: ActorIndex, dates: Sequence[DateMention],
-           published: DateValue) -> Event:
+           published: DateValue) -> Event | None:
     token = trigger.token
     src = source_of(token)
+    if src is not None and _not_an_actor(src) and trigger.type != "ASSAULT":
+        return None
+    if trigger.token.lemma_.lower() == "meet" and any(c.dep_ in ("nsubj:pass", "nsubjpass")
+                                                       for c in trigger.token.children):
+        return None   # "the plan was met with progress"
     tgt = target_of(token, src)
     marks = markers(token)
     date = _date(dates, sent, token, published)
@@ -267,7 +291,9 @@ def extract_events(doc: Doc, entities: Sequence[Entity] = (), dates: Sequence[Da
     for sent in doc.sents:
         for trigger in find_triggers(sent):
             if trigger.type != "STATEMENT" or statements:
-                events.append(_event(trigger, sent, index, dates, pub))
+                event = _event(trigger, sent, index, dates, pub)
+                if event is not None:
+                    events.append(event)
     return tuple(events)
 
 

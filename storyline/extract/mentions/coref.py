@@ -58,12 +58,24 @@ class _Slot:
     gender: str = "unknown"  # of an unnamed person ("my father")
 
 
+def _role_token(doc: Doc, i: int):
+    """The token standing for ``doc[i]`` in its clause: the first conjunct of a coordination
+    ("Trump and Macron met": Macron counts as a subject too)."""
+    token = doc[i]
+    hops = 0
+    while token.dep_ == "conj" and token.head.i != token.i and hops < 10:
+        token = token.head
+        hops += 1
+    return token
+
+
 def _is_subject(doc: Doc, start: int, end: int) -> bool:
-    return any(doc[i].dep_ in _SUBJECT for i in range(start, end))
+    return any(_role_token(doc, i).dep_ in _SUBJECT for i in range(start, end))
 
 
 def _is_main_subject(doc: Doc, start: int, end: int) -> bool:
-    return any(doc[i].dep_ in _SUBJECT and doc[i].head.dep_ == "ROOT" for i in range(start, end))
+    return any(_role_token(doc, i).dep_ in _SUBJECT and _role_token(doc, i).head.dep_ == "ROOT"
+               for i in range(start, end))
 
 
 def _conjoined_with(doc: Doc, token_index: int, slots: list[_Slot]) -> Group | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from storyline.extract.mentions.gazetteer import Place, is_natural_feature, lookup
+from storyline.extract.mentions.gender import name_gender
 from storyline.extract.mentions.roles import HONORIFICS, is_role_head
 from storyline.resolve.names import fold
 
@@ -154,6 +155,13 @@ def _person_words(spans: list[tuple[int, int, str]], doc: Doc) -> tuple[set[str]
     return full, words
 
 
+def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
+    """A known given name followed by capitalised proper nouns ("Melania Trump" tagged ORG)."""
+    if not 2 <= end - start <= 3 or name_gender(doc[start].text) == "unknown":
+        return False
+    return all(doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() for i in range(start, end))
+
+
 def _type_for(text: str, label: str, place: Place | None) -> str:
     if place is not None:
         return place.type
@@ -185,7 +193,8 @@ def name_spans(doc: Doc) -> list[NameSpan]:
         span = doc[start:end]
         key = fold(span.text)
         place = lookup(span.text)
-        if key in full_names or (end - start == 1 and key in name_words):
+        if key in full_names or (end - start == 1 and key in name_words) \
+                or (place is None and _looks_like_person(doc, start, end)):
             label, place = "PERSON", None
         elif place is None and label != "PERSON":
             label = votes[key].most_common(1)[0][0] if votes.get(key) else label

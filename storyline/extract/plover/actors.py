@@ -325,8 +325,9 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
         for cand in ordered:
             if cand.i in skip or is_datelike(cand):
                 continue
-            if any(g.lower_ == "by" for g in cand.children if g.dep_ == "case"):
-                continue   # a passive agent is the source, not the target
+            if any(g.lower_ in _NOT_TARGET_CASES for g in cand.children
+                   if g.dep_ in ("case", "mark")):
+                continue   # a passive agent is the source; "after his meeting with X" is context
             if is_actorlike(cand):
                 named = _named_inside(cand)
                 if named is not None and named.dep_ in ("nmod:poss", "nmod") and named.head is cand:
@@ -337,6 +338,10 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
         if not frontier:
             break
     return None
+
+
+_NOT_TARGET_CASES = frozenset({"by", "after", "before", "during", "since", "following", "amid",
+                               "despite", "via", "ahead"})
 
 
 def _rank(token: Token) -> int:

@@ -142,6 +142,8 @@ def match(token: Token) -> Rule | None:
         adjective = _adjective_rule(token)
         if adjective is not None:
             return adjective
+    if token.tag_ == "VBG" and token.dep_ == "amod":
+        return None   # "pressing questions"
     if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and \
             token.head.pos_ in ("NOUN", "PROPN") and token.head.dep_ != "ROOT":
         return None   # "government-backed troops", "a soldier killed in ...": a modifier
