@@ -80,7 +80,9 @@ def fold(name: str) -> str:
     """Lower case, accents removed, apostrophes and punctuation dropped, spaces collapsed."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("'", "").replace("\u2019", "").replace("-", " ").replace(".", " ")
+    for mark in ("'", "\u2019", "\u02b9", "\u02bc", "`", "\u00b4"):
+        text = text.replace(mark, "")
+    text = text.replace("-", " ").replace(".", " ")
     return " ".join(_NON_ALPHA.sub(" ", text).split())
 
 

@@ -37,6 +37,8 @@ def same_person(a: NameRecord, b: NameRecord) -> tuple[str, float] | None:
     """Evidence and confidence that two full person names name one person, else ``None``."""
     if not (a.full and b.full):
         return None
+    if (a.name, a.id) > (b.name, b.id):
+        a, b = b, a                     # the evidence reads the same whichever came first
     aw, bw = a.words, b.words
     if first_name_key(aw[0]) != first_name_key(bw[0]):
         return None

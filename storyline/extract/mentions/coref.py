@@ -25,7 +25,7 @@ from storyline.extract.mentions.roles import PERSON_NOUNS, is_role_head, title_m
 from storyline.extract.mentions.titles import TitleMention
 
 #: How many earlier sentences are searched for an antecedent.
-WINDOW = 3
+WINDOW = 5
 
 PRONOUNS: dict[str, str] = {"he": "male", "him": "male", "his": "male", "himself": "male",
                             "she": "female", "her": "female", "hers": "female",
