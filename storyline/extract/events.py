@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.dates import event_date
-from storyline.extract.plover.actors import ActorIndex, source_of, target_of
+from storyline.extract.plover.actors import ACTOR_NOUNS, ActorIndex, source_of, target_of
 from storyline.extract.plover.lexicon import Rule, match
 from storyline.extract.plover.markers import markers
 from storyline.extract.plover.modes import assault_mode, consult_mode, embedded_mode
@@ -140,7 +140,7 @@ def _has_unless(token: Token) -> bool:
 
 def _demand_by_modal(token: Token) -> bool:
     """"X said Libya must hand over ..." is a REQUEST by X (CAMEO 10)."""
-    if token.lemma_.lower() not in _REPORTING:
+    if token.lemma_.lower() not in _REPORTING or token.dep_ in ("acl", "amod"):
         return False
     for child in token.children:
         if child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should")
@@ -239,7 +239,34 @@ NON_AGENTS = frozenset({
     "response", "effort", "initiative", "framework", "talk", "conversation", "call", "meeting",
     "visit", "summit", "negotiation", "sanction", "asset", "operation", "weather", "storm",
     "virus", "pandemic", "outbreak", "document", "letter", "news", "story", "article",
+    "order", "aircraft", "plane", "airliner", "jetliner", "jet", "car", "vehicle", "train",
+    "ship", "boat", "truck", "device", "phone", "product", "software", "feature", "index",
+    "dollar", "currency", "crisis", "collapse", "accident", "crash", "flood", "earthquake", "disease", "cancer",
 })
+#: Types a sentence can report without naming who acted ("drones were launched", "a man was
+#: arrested"); other types without an actor are not coded.
+DROP_ACTORLESS = False
+_ACTORLESS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+
+
+def _real_warning(token: Token) -> bool:
+    """"warned Russia", "warned that Washington will respond": a threat; "warned that the
+    figure could rise" is not."""
+    for child in token.children:
+        if child.dep_ in ("obj", "dobj", "iobj") and (child.ent_type_ or child.pos_ == "PROPN"):
+            return True
+        if child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll")
+                                         for a in child.children):
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (subj.ent_type_ or subj.pos_ in ("PROPN", "PRON")):
+                return True
+    return False
+
+
+def _object_is_thing(token: Token) -> bool:
+    objs = [c for c in token.children if c.dep_ in ("obj", "dobj")]
+    return bool(objs) and all(o.pos_ == "NOUN" and not o.ent_type_ and
+                              o.lemma_.lower() not in ACTOR_NOUNS for o in objs)
 
 
 def _not_an_actor(token: Token) -> bool:
@@ -251,8 +278,13 @@ def _event(trigger: Trigger, sent: Span, index: ActorIndex, dates: Sequence[Date
            published: DateValue) -> Event | None:
     token = trigger.token
     src = source_of(token)
-    if src is not None and _not_an_actor(src) and trigger.type != "ASSAULT":
+    if src is not None and _not_an_actor(src):
         return None
+    if token.lemma_.lower() in ("warn", "caution") and not _real_warning(token):
+        return None
+    if token.lemma_.lower() == "fight" and (any(c.dep_ == "xcomp" for c in token.children) or
+                                            _object_is_thing(token)):
+        return None   # "fighting to stem off a crash", "fought cancer"
     if trigger.token.lemma_.lower() == "meet" and any(c.dep_ in ("nsubj:pass", "nsubjpass")
                                                        for c in trigger.token.children):
         return None   # "the plan was met with progress"

@@ -101,9 +101,9 @@ def _any_object(token: Token) -> bool:
 
 
 def _actor_object(token: Token) -> bool:
-    """The direct object names an actor (``>@``: "called Erdogan")."""
-    return any(c.dep_ in ("obj", "dobj") and (c.ent_type_ in ("PERSON", "ORG", "LOC", "GPE")
-                                              or c.pos_ == "PROPN") for c in token.children)
+    """The direct object names an actor (``>@``: "called Erdogan", "released prisoners")."""
+    from storyline.extract.plover.actors import is_actorlike
+    return any(c.dep_ in ("obj", "dobj", "nsubj:pass") and is_actorlike(c) for c in token.children)
 
 
 def _particles(token: Token) -> set[str]:
@@ -128,7 +128,8 @@ def _adjective_rule(token: Token) -> Rule | None:
     """"X is ready to contribute troops" (AGREE); "X is skeptical that ..." (a CAMEO 01
     comment, no PLOVER event)."""
     lemma = token.lower_
-    if lemma in _INTENT_ADJ and any(c.dep_ in ("xcomp", "csubj", "advcl", "obl", "ccomp")
+    if lemma in _INTENT_ADJ and any(c.dep_ in ("xcomp", "csubj", "advcl", "ccomp") and
+                                    any(g.lower_ == "to" for g in c.children)
                                     for c in token.children):
         return INTENT_RULE
     if lemma in _STATEMENT_ADJ:
@@ -145,7 +146,7 @@ def match(token: Token) -> Rule | None:
     if token.tag_ == "VBG" and token.dep_ == "amod":
         return None   # "pressing questions"
     if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and \
-            token.head.pos_ in ("NOUN", "PROPN") and token.head.dep_ != "ROOT":
+            token.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and token.head.dep_ != "ROOT":
         return None   # "government-backed troops", "a soldier killed in ...": a modifier
     if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ in ("VBN", "VBG")):
         noun = False
