@@ -20,10 +20,12 @@ from storyline.corroborate.facts import (
     is_number,
     is_person,
     is_place,
+    label_at,
     name_spans,
     noun_after,
     number_value,
     quote_spans,
+    title_case,
 )
 from storyline.corroborate.lexicon import MONTHS, NEGATIONS
 from storyline.corroborate.text import Sentence, Token, content_words, fold, same_name, tokens
@@ -106,8 +108,21 @@ def _name_at(article: Article, toks: list[Token], i1: int, i2: int) -> tuple[str
             text = " ".join(t.text for t in toks[i:j]).removesuffix("'s").removesuffix("’s")
             if is_place(article, toks, i, j):
                 return text, "place"
-            return text, "name" if is_person(article, toks, i, j) or j - i >= 1 else "other"
+            if is_person(article, toks, i, j) or label_at(
+                    article, toks[i].start, toks[j - 1].end) in ("ORG", "NORP"):
+                return text, "name"
+            return text, "other"
     return None
+
+
+def variants_of_one_name(a: str, b: str) -> bool:
+    """Spelling variants or longer/shorter forms of one name ("Betty Ford Center" / "Betty Ford
+    Clinic", "Witkoff" / "Steve Whitkov")."""
+    if same_name(a, b) or fold(a) in fold(b) or fold(b) in fold(a):
+        return True
+    wa, wb = set(fold(a).split()), set(fold(b).split())
+    return len(wa & wb) * 2 >= min(len(wa), len(wb)) and len(wa & wb) >= 1 and min(
+        len(wa), len(wb)) >= 2
 
 
 def _context(toks: list[Token], i1: int, width: int = 5) -> str:
@@ -118,6 +133,8 @@ def differences(pair: AlignedPair) -> list[Difference]:
     """What differs between two aligned sentences, slot by slot."""
     (a, x), (b, y) = pair.left, pair.right
     tx, ty = tokens(x.text, x.start), tokens(y.text, y.start)
+    if title_case(tx) or title_case(ty):
+        return []  # headlines: capitals do not mark names, words are dropped freely
     qx = [(q.start, q.end) for q in quote_spans(a, x)]
     qy = [(q.start, q.end) for q in quote_spans(b, y)]
     found: list[Difference] = []
@@ -171,9 +188,11 @@ def _classify(a: Article, tx: list[Token], i1: int, i2: int, b: Article, ty: lis
     if name_x and name_y and any(t.text[:1].isupper() for t in sx) \
             and any(t.text[:1].isupper() for t in sy):
         (vx, kx), (vy, ky) = name_x, name_y
-        if same_name(vx, vy) or fold(vx) in fold(vy) or fold(vy) in fold(vx):
+        if variants_of_one_name(vx, vy):
             return None
         kind = "place" if "place" in (kx, ky) else "name"
+        if kind == "name" and "name" not in (kx, ky):
+            return None  # neither side is a person: an attribution or a common noun
         return kind, _context(tx, i1), vx, vy
     return None
 

@@ -95,9 +95,8 @@ def conflicts(story_id: str, articles: Sequence[Article],
     for article in {a.id: a for a, _ in items}.values():
         sentences = [s for a, s in items if a.id == article.id]
         stances.extend(record_stances(article, sentences, known))
-        if not article.positions:
-            for s in sentences:
-                stances.extend(sentence_stances(article, s, known))
+        for s in sentences:
+            stances.extend(sentence_stances(article, s, known))
     for f in stance_conflicts(stances):
         out.append(_from_stance(story_id, f))
     for x, y in variants(quote_items(items)):

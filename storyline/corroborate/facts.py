@@ -125,7 +125,7 @@ def is_place(article: Article, toks: list[Token], i: int, j: int) -> bool:
         return True
     if label in _PERSON_LABELS:
         return False
-    if j - i == 1 and fold(toks[i].text) in COUNTRIES:
+    if j - i == 1 and affiliation(toks[i].text) is not None:
         return True
     return i > 0 and toks[i - 1].lower in LOCATIVE and not _role_before(toks, i)
 
@@ -257,7 +257,8 @@ def quote_spans(article: Article, sentence: Sentence) -> list[QuoteSpan]:
 
 
 def _speaker_guess(article: Article, toks: list[Token]) -> str | None:
-    spans = name_spans(toks)
+    spans = [(i, j) for i, j in name_spans(toks)
+             if not toks[j - 1].text.endswith(("'s", "’s"))]  # "Putin's remarks": not a speaker
     people = [(i, j) for i, j in spans if is_person(article, toks, i, j)]
     single = [(i, j) for i, j in spans if j - i == 1 and affiliation(toks[i].text) is None
               and not (i == 0 and toks[i].lower.endswith("ing"))]
@@ -293,10 +294,8 @@ def noun_after(toks: list[Token], i: int) -> str:
 
 def affiliation(name: str) -> str | None:
     """The country a word or name stands for ("Washington", "U.S.", "Kremlin"), if any."""
-    folded = fold(name).strip(".")
-    if folded in COUNTRIES:
-        return COUNTRIES[folded]
-    for word in folded.replace("-", " ").split():
-        if word.strip(".") in COUNTRIES:
-            return COUNTRIES[word.strip(".")]
+    for word in [name, *name.replace("-", " ").split()]:
+        key = fold(word).strip(".").removesuffix("'s")
+        if key in COUNTRIES and (len(key.replace(".", "")) > 3 or word.replace(".", "").isupper()):
+            return COUNTRIES[key]  # "US", "U.S." but not the word "us" or the magazine "Us"
     return None

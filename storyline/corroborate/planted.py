@@ -221,29 +221,30 @@ def make_cases(docs: Sequence[EcbDoc], topics: range, per_kind: int = 150,
     return cases
 
 
-def with_ner(article: Article, model: str | None = None) -> Article:
-    """``article`` with one entity per NER mention of the shipped spaCy model: what the
-    entities stage gives corroboration (labels only; no linking is needed here)."""
-    from storyline.nlp import parse
-
-    doc = parse(article.text, model)
-    entities = tuple(
-        Entity(id=f"e{i}", name=ent.text, type=ent.label_,
-               mentions=(Mention(ent.start_char, ent.end_char, ent.text, ent.label_),))
-        for i, ent in enumerate(doc.ents))
-    return article.replace(entities=entities)
+def _entities(text: str, parsed: dict[str, list[tuple[int, int, str]]]) -> tuple[Entity, ...]:
+    out: list[Entity] = []
+    offset = 0
+    for line in text.split("\n"):
+        for start, end, label in parsed.get(line, []):
+            span = text[offset + start:offset + end]
+            out.append(Entity(id=f"e{len(out)}", name=span, type=label,
+                              mentions=(Mention(offset + start, offset + end, span, label),)))
+        offset += len(line) + 1
+    return tuple(out)
 
 
 def add_ner(cases: Sequence[Case], model: str | None = None) -> list[Case]:
-    """The cases with NER mentions on both articles (left articles parsed once)."""
-    cache: dict[str, Article] = {}
-    out = []
-    for case in cases:
-        if case.left.id not in cache:
-            cache[case.left.id] = with_ner(case.left, model)
-        out.append(dataclasses.replace(case, left=cache[case.left.id],
-                                       right=with_ner(case.right, model)))
-    return out
+    """The cases with one entity per NER mention of the shipped spaCy model on both articles:
+    what the entities stage gives corroboration (labels only). Lines (one sentence each) are
+    parsed once, through ``nlp.pipe``."""
+    from storyline.nlp import pipe
+
+    lines = sorted({line for c in cases for a in (c.left, c.right) for line in a.text.split("\n")})
+    parsed = {line: [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+              for line, doc in zip(lines, pipe(lines, model), strict=True)}
+    return [dataclasses.replace(c, left=c.left.replace(entities=_entities(c.left.text, parsed)),
+                                right=c.right.replace(entities=_entities(c.right.text, parsed)))
+            for c in cases]
 
 
 def predicted_kinds(case: Case) -> set[str]:

@@ -30,6 +30,7 @@ _STANCE_WORDS = re.compile(
     r"|put forward|advocat\w*|in fav(?:o|ou)r"
     r"|wants?|welcom\w*|accept\w*|oppos\w*|reject\w*|against|criticiz\w*|criticis\w*|refus\w*"
     r"|dismiss\w*)\b", re.IGNORECASE)
+_PRONOUNS = frozenset("i we you he she it they this that these those who".split())
 _FULL = {"support": "support", "oppose": "oppose", "demand": "support", "offer": "support",
          "conditional": "support"}
 
@@ -54,7 +55,7 @@ def affiliations(items: Sequence[tuple[Article, Sentence]]) -> dict[str, str]:
     out: dict[str, str] = {}
     for article, sentence in items:
         for m in role_mentions(article, sentence):
-            country = affiliation(m.role)
+            country = affiliation(article.text[m.start:m.end])
             if m.person and country:
                 out.setdefault(m.person, country)
     for article, _ in items:
@@ -141,15 +142,19 @@ def record_stances(article: Article, sentences: Sequence[Sentence],
     """Stances from the positions stage's records."""
     out: list[Stance] = []
     for p in article.positions:
-        name = p.actor.name or ""
-        if not name:
-            continue
+        name = (p.actor.name or "").strip()
+        if not name[:1].isupper() or fold(name) in _PRONOUNS:
+            continue  # an unresolved pronoun or a fragment is not an actor
         start, end = p.evidence
-        sentence = next((s for s in sentences if s.start <= start < s.end), None)
-        text = sentence.text if sentence else article.text[start:end]
-        date = sentence_date(article, sentence) if sentence else article.published.value
-        out.append(Stance(name, _group(name, known), _issue(p.issue) or fold(p.issue),
-                          _FULL.get(p.stance, "support"), article, start, end, text, date))
+        sentence = next((s for s in sentences if s.start < end and start < s.end), None)
+        if sentence is not None:
+            start, end, text = sentence.start, sentence.end, sentence.text
+            date = sentence_date(article, sentence)
+        else:
+            text, date = article.text[start:end].strip(), article.published.value
+        issue = _issue(p.issue.replace("_", " ")) or fold(p.issue).replace("_", " ")
+        out.append(Stance(name, _group(name, known), issue, _FULL.get(p.stance, "support"),
+                          article, start, end, text, date))
     return out
 
 
@@ -160,10 +165,19 @@ class StanceFinding:
     sides: tuple[Stance, ...]
 
 
+def unique(stances: Sequence[Stance]) -> list[Stance]:
+    """One stance per (actor group, issue, stance, article, sentence): the positions stage and
+    the sentence cues often find the same one."""
+    seen: dict[tuple[str, str, str, str, int], Stance] = {}
+    for s in stances:
+        seen.setdefault((s.group, s.issue, s.stance, s.article.id, s.start), s)
+    return list(seen.values())
+
+
 def stance_conflicts(stances: Sequence[Stance]) -> list[StanceFinding]:
     """Opposite stances of one actor group on one issue across articles."""
     by_key: dict[tuple[str, str], list[Stance]] = defaultdict(list)
-    for s in stances:
+    for s in unique(stances):
         by_key[(s.group, s.issue)].append(s)
     out: list[StanceFinding] = []
     for (group, issue), items in sorted(by_key.items()):
