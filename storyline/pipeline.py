@@ -47,8 +47,15 @@ FINGERPRINT = Stage("fingerprint", "dedupe.fingerprint.v1", "fingerprint", froze
 DATES = Stage("dates", "extract.dates.v1", "article", frozenset({"text", "removed", "published"}),
               frozenset({"published", "dates"}))
 
+ENTITIES = Stage("entities", "extract.entities.v1", "parsed", frozenset({"text"}),
+                 frozenset({"entities"}))
+EVENTS = Stage("events", "extract.events.v1", "parsed",
+               frozenset({"text", "entities", "dates", "published"}), frozenset({"events"}))
+POSITIONS = Stage("positions", "extract.positions.v1", "parsed",
+                  frozenset({"text", "entities"}), frozenset({"positions"}))
+
 #: Analysis stages run between clean and fingerprint, on supported-language articles only.
-ANALYSIS_STAGES: tuple[Stage, ...] = (DATES,)
+ANALYSIS_STAGES: tuple[Stage, ...] = (DATES, ENTITIES, EVENTS, POSITIONS)
 
 DEFAULT_STAGES: tuple[Stage, ...] = (CLEAN, *ANALYSIS_STAGES, FINGERPRINT)
 INGEST_STAGES: tuple[Stage, ...] = (CLEAN, FINGERPRINT)

@@ -23,6 +23,8 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from sqlalchemy import Connection
+
 from storyline.config import Settings
 from storyline.corpus.identities import Identities
 from storyline.records import Article
@@ -34,11 +36,15 @@ ProgressHook = Callable[[int], None]
 
 STORIES_STATE = "stories"
 ENTITIES_STATE = "entities"
+#: Articles placed between two saves of the clustering and identity state. A run killed between
+#: saves replays the articles placed since the last save (cheap) instead of saving every chunk.
+STATE_EVERY = 5000
 
 
 @dataclass
 class CorpusReport:
     placed: int = 0
+    replayed: int = 0
     stories: int = 0
     storylines: int = 0
     entities: int = 0
@@ -51,25 +57,40 @@ def _add_time(report: CorpusReport, name: str, started: float) -> None:
     report.seconds[name] = report.seconds.get(name, 0.0) + time.perf_counter() - started
 
 
-def _load_index(store: SqlStore, settings: Settings) -> StoryIndex:
-    data = db.load_state(store.engine, STORIES_STATE)
-    if data is None:
-        return StoryIndex(StoryParams.from_settings(settings))
-    return StoryIndex.from_bytes(data)
+class _State:
+    """The story index and the identities, loaded from the store and brought up to date with
+    every article already placed (replaying those placed after the last save)."""
 
+    def __init__(self, store: SqlStore, settings: Settings, report: CorpusReport) -> None:
+        data = db.load_state(store.engine, STORIES_STATE)
+        self.index = (StoryIndex.from_bytes(data) if data is not None
+                      else StoryIndex(StoryParams.from_settings(settings)))
+        data = db.load_state(store.engine, ENTITIES_STATE)
+        self.identities = Identities.from_bytes(data) if data is not None else Identities()
+        self.unsaved = 0
+        done = min(len(self.index.assigned), self.identities.articles)
+        for article, story_id in db.placed_articles(store.engine, skip=done):
+            if article.id not in self.index.assigned:
+                self.index.add(story_doc(article))
+            self.identities.add(article.id, article.entities, story=story_id,
+                                outlet=article.outlet)
+            report.replayed += 1
+            self.unsaved += 1
 
-def _load_identities(store: SqlStore) -> Identities:
-    data = db.load_state(store.engine, ENTITIES_STATE)
-    return Identities() if data is None else Identities.from_bytes(data)
+    def save(self, conn: Connection) -> None:
+        db.save_state(conn, STORIES_STATE, self.index.state_to_bytes(), len(self.index.assigned))
+        db.save_state(conn, ENTITIES_STATE, self.identities.to_bytes(), self.identities.articles)
+        self.unsaved = 0
 
 
 def build_corpus(store: SqlStore, settings: Settings, *, progress: ProgressHook | None = None,
-                 chunk: int | None = None) -> CorpusReport:
+                 chunk: int | None = None, state_every: int = STATE_EVERY) -> CorpusReport:
     """Place every stored article that is not yet in a story, and refresh what depends on it.
     ``chunk`` articles are committed at a time (default: 500 or ``execute.batch_size``)."""
     report = CorpusReport()
-    index = _load_index(store, settings)
-    identities = _load_identities(store)
+    started = time.perf_counter()
+    state = _State(store, settings, report)
+    _add_time(report, "load_state", started)
     changed: set[str] = set()
     chunk_size = chunk or max(settings["execute.batch_size"], 500)
     pending = db.pending_articles(store.engine, chunk=chunk_size)
@@ -79,19 +100,22 @@ def build_corpus(store: SqlStore, settings: Settings, *, progress: ProgressHook 
         _add_time(report, "read", started)
         if not articles:
             break
-        _place(articles, index, identities, store, report, changed)
+        _place(articles, state, store, report, changed, state_every)
         if progress:
             progress(len(articles))
     started = time.perf_counter()
+    index, identities = state.index, state.identities
     records = [r.to_dict() for r in story_records(index)]
     outlets = db.outlet_counts(store.engine)
     for record in records:
         record["n_outlets"] = outlets.get(record["id"], 0)
     with store.engine.begin() as conn:
-        db.replace_stories(conn, records)
-        db.move_stories(conn, {sid: index.storyline_of(sid) for sid in changed})
-        db.replace_entities(conn, identities.rows(changed_only=True))
-    identities.clear_changes()
+        db.relink_entities(conn, identities.relinks())
+        if changed or state.unsaved:
+            db.replace_stories(conn, records)
+            db.move_stories(conn, {sid: index.storyline_of(sid) for sid in changed})
+            db.replace_entities(conn, identities.rows())
+        state.save(conn)
     _add_time(report, "write_stories", started)
     report.stories = sum(1 for r in records if r["level"] == "story")
     report.storylines = len(records) - report.stories
@@ -100,30 +124,30 @@ def build_corpus(store: SqlStore, settings: Settings, *, progress: ProgressHook 
     return report
 
 
-def _place(chunk: Iterable[Article], index: StoryIndex, identities: Identities, store: SqlStore,
-           report: CorpusReport, changed: set[str]) -> None:
+def _place(chunk: Iterable[Article], state: _State, store: SqlStore, report: CorpusReport,
+           changed: set[str], state_every: int) -> None:
     started = time.perf_counter()
     assignments = []
     placed: list[tuple[Article, str]] = []
     for article in chunk:
-        assignment = index.add(story_doc(article))
+        assignment = state.index.add(story_doc(article))
         assignments.append((article.id, assignment.story_id, assignment.storyline_id,
                             assignment.score))
         placed.append((article, assignment.story_id))
         changed.add(assignment.story_id)
     _add_time(report, "stories", started)
     started = time.perf_counter()
-    links = [identities.add(article.id, article.entities, story=story, outlet=article.outlet)
+    links = [state.identities.add(article.id, article.entities, story=story,
+                                  outlet=article.outlet)
              for article, story in placed]
-    renamed = identities.take_renamed()
     _add_time(report, "resolve", started)
     started = time.perf_counter()
     with store.engine.begin() as conn:
         db.write_assignments(conn, assignments)
         for (article, _), article_links in zip(placed, links, strict=True):
             db.write_article_facts(conn, article, article_links)
-        db.relink_entities(conn, renamed)
-        db.save_state(conn, STORIES_STATE, index.state_to_bytes(), len(index.assigned))
-        db.save_state(conn, ENTITIES_STATE, identities.to_bytes(), identities.articles)
+        state.unsaved += len(assignments)
+        if state.unsaved >= state_every:
+            state.save(conn)
     _add_time(report, "write", started)
     report.placed += len(assignments)

@@ -1,98 +1,74 @@
-"""Corpus-wide entity identities as the corpus phase needs them: ``add`` an article's entities,
-get back local id → corpus-wide id, and the rows of the ``entities`` table that changed.
-
-Until a resolver merges spelling variants, an identity is the article-local id itself: the
-extractor derives it from the entity type and normalised canonical name, so the same name is
-the same identity in every article.
+"""Corpus-wide entity identities as the corpus phase needs them, over
+:class:`storyline.resolve.EntityResolver`: ``add`` an article's entities and get local id →
+corpus-wide id; after the phase, ``relinks()`` says which local ids now belong to another
+identity (a later article can merge two identities or make a surname ambiguous), and
+``rows()`` gives the ``entities`` table.
 """
 
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from storyline.records import Entity
+from storyline.resolve import EntityResolver
 
-STATE_FORMAT = "storyline.identities.v1"
-
-
-@dataclass
-class _Identity:
-    id: str
-    name: str
-    type: str
-    aliases: dict[str, None] = field(default_factory=dict)
-    roles: dict[str, None] = field(default_factory=dict)
-    affiliation: str | None = None
-    acts_for: str | None = None
-    articles: int = 0
-    mentions: int = 0
+STATE_FORMAT = "storyline.identities.v2"
+MAX_ALIASES = 50
+MAX_ROLES = 20
 
 
 class Identities:
-    """Aggregates every article's entities into one record per identity."""
+    """The resolver plus what the ``entity_articles`` table currently says for each local id."""
 
-    def __init__(self) -> None:
-        self.known: dict[str, _Identity] = {}
-        self.articles = 0
-        self._changed: set[str] = set()
-        self._renamed: dict[str, str] = {}
+    def __init__(self, resolver: EntityResolver | None = None,
+                 written: dict[str, str] | None = None, articles: int = 0) -> None:
+        self.resolver = resolver or EntityResolver()
+        self.written: dict[str, str] = written or {}
+        self.articles = articles
 
     def add(self, article_id: str, entities: Iterable[Entity], *, story: str | None = None,
             outlet: str | None = None) -> dict[str, str]:
+        """Local id → corpus-wide id for one article's entities (as of now)."""
         self.articles += 1
-        links: dict[str, str] = {}
-        for entity in entities:
-            ident = self.known.get(entity.id)
-            if ident is None:
-                ident = self.known[entity.id] = _Identity(entity.id, entity.name, entity.type)
-            for alias in (entity.name, *entity.aliases):
-                if alias != ident.name:
-                    ident.aliases.setdefault(alias)
-            for role in entity.roles:
-                ident.roles.setdefault(role)
-            ident.affiliation = ident.affiliation or entity.affiliation
-            ident.acts_for = ident.acts_for or entity.acts_for
-            ident.articles += 1
-            ident.mentions += len(entity.mentions)
-            self._changed.add(ident.id)
-            links[entity.id] = ident.id
+        links = self.resolver.add(article_id, entities, story=story, outlet=outlet)
+        self.written.update(links)
         return links
 
-    def take_renamed(self) -> dict[str, str]:
-        renamed, self._renamed = self._renamed, {}
-        return renamed
+    def relinks(self) -> dict[str, str]:
+        """Local ids whose corpus-wide id changed since it was written: local → new id."""
+        changed = {}
+        for local, written in self.written.items():
+            now = self.resolver.canonical_id(local)
+            if now != written:
+                changed[local] = now
+        self.written.update(changed)
+        return changed
 
-    def rows(self, *, changed_only: bool = False) -> list[dict[str, Any]]:
-        wanted = self._changed if changed_only else self.known.keys()
-        return [{"id": i.id, "name": i.name, "type": i.type, "aliases": list(i.aliases)[:50],
-                 "roles": list(i.roles)[:20], "affiliation": i.affiliation,
-                 "acts_for": i.acts_for, "n_articles": i.articles, "n_mentions": i.mentions,
-                 "merges": []}
-                for i in (self.known[k] for k in sorted(wanted) if k in self.known)]
-
-    def clear_changes(self) -> None:
-        self._changed.clear()
+    def rows(self) -> list[dict[str, Any]]:
+        """The ``entities`` table (``n_mentions`` is filled in from the links by the store)."""
+        return [{"id": e.id, "name": e.name, "type": e.type,
+                 "aliases": list(e.aliases)[:MAX_ALIASES], "roles": list(e.roles)[:MAX_ROLES],
+                 "affiliation": e.affiliation, "acts_for": e.acts_for,
+                 "n_articles": len(e.articles), "merges": [m.to_dict() for m in e.merges]}
+                for e in self.resolver.entities()]
 
     def count(self) -> int:
-        return len(self.known)
+        return len({self.resolver.canonical_id(local) for local in self.written})
 
     def to_bytes(self) -> bytes:
-        return json.dumps({"format": STATE_FORMAT, "articles": self.articles,
-                           "known": [[i.id, i.name, i.type, list(i.aliases), list(i.roles),
-                                      i.affiliation, i.acts_for, i.articles, i.mentions]
-                                     for i in self.known.values()]},
-                          ensure_ascii=False).encode()
+        head = json.dumps({"format": STATE_FORMAT, "articles": self.articles,
+                           "written": self.written}, ensure_ascii=False).encode()
+        packed = zlib.compress(head)
+        return len(packed).to_bytes(8, "big") + packed + self.resolver.to_bytes()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Identities:
-        state = json.loads(data)
-        out = cls()
-        out.articles = state["articles"]
-        for row in state["known"]:
-            i = _Identity(row[0], row[1], row[2], dict.fromkeys(row[3]), dict.fromkeys(row[4]),
-                          row[5], row[6], row[7], row[8])
-            out.known[i.id] = i
-        return out
+        size = int.from_bytes(data[:8], "big")
+        state = json.loads(zlib.decompress(data[8:8 + size]))
+        body = data[8 + size:]
+        if state.get("format") != STATE_FORMAT:
+            raise ValueError(f"not a {STATE_FORMAT} state")
+        return cls(EntityResolver.from_bytes(body), state["written"], state["articles"])

@@ -41,6 +41,26 @@ def pending_articles(engine: Engine, *, chunk: int = 500) -> Iterator[Article]:
         last = int(rows[-1]["seq"])
 
 
+def placed_articles(engine: Engine, *, skip: int = 0,
+                    chunk: int = 500) -> Iterator[tuple[Article, str]]:
+    """Articles already placed in a story, with their story id, in ingest (= placement) order,
+    skipping the first ``skip`` (those a saved state already holds)."""
+    a, sa = schema.articles.c, schema.story_articles.c
+    offset = skip
+    while True:
+        query = (select(schema.articles, sa.story_id)
+                 .join(schema.story_articles, sa.article_id == a.id)
+                 .order_by(a.seq).limit(chunk).offset(offset))
+        with engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        if not rows:
+            return
+        for row in rows:
+            yield (article_from_output(row_to_output(row) | {"text_hash": row["text_hash"]}),
+                   row["story_id"])
+        offset += len(rows)
+
+
 def count_pending(engine: Engine) -> int:
     a, sa = schema.articles.c, schema.story_articles.c
     query = select(func.count()).select_from(schema.articles).where(
@@ -132,11 +152,12 @@ def write_article_facts(conn: Connection, article: Article, links: Mapping[str, 
             for i, p in enumerate(article.positions)])
 
 
-def relink_entities(conn: Connection, renamed: Mapping[str, str]) -> None:
-    """Point every link of an identity that was merged into another at the survivor."""
+def relink_entities(conn: Connection, relinks: Mapping[str, str]) -> None:
+    """Point every link of a local entity id at its new corpus-wide id (identities merged,
+    or a surname that became ambiguous)."""
     c = schema.entity_articles.c
-    for old, new in renamed.items():
-        conn.execute(update(schema.entity_articles).where(c.entity_id == old)
+    for local, new in relinks.items():
+        conn.execute(update(schema.entity_articles).where(c.local_id == local)
                      .values(entity_id=new))
 
 
@@ -153,17 +174,17 @@ def replace_stories(conn: Connection, records: Sequence[Mapping[str, Any]]) -> N
 
 
 def replace_entities(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Upsert canonical entities (``id, name, type, aliases, roles, affiliation, acts_for,
-    n_articles, n_mentions, merges``) and drop the ids in none of them that nothing links to."""
-    ids = [r["id"] for r in rows]
-    for i in range(0, len(ids), 500):
-        conn.execute(delete(schema.entities).where(schema.entities.c.id.in_(ids[i:i + 500])))
+    """Rewrite the entities table from canonical entities (``id, name, type, aliases, roles,
+    affiliation, acts_for, n_articles, merges``); ``n_mentions`` is summed from the links."""
+    c = schema.entity_articles.c
+    mentions = {eid: int(n or 0) for eid, n in conn.execute(
+        select(c.entity_id, func.sum(c.mentions)).group_by(c.entity_id))}
+    conn.execute(delete(schema.entities))
     values = [{**r, "aliases": _dumps(list(r["aliases"])), "roles": _dumps(list(r["roles"])),
-               "merges": _dumps(list(r["merges"]))} for r in rows]
+               "merges": _dumps(list(r["merges"])), "n_mentions": int(mentions.get(r["id"], 0))}
+              for r in rows]
     for i in range(0, len(values), 1000):
         conn.execute(schema.entities.insert(), values[i:i + 1000])
-    linked = select(schema.entity_articles.c.entity_id).distinct()
-    conn.execute(delete(schema.entities).where(schema.entities.c.id.not_in(linked)))
 
 
 def write_story_results(conn: Connection, story_id: str, *, claims: Sequence[dict[str, Any]],
