@@ -18,6 +18,7 @@ import argparse
 import json
 import statistics
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,30 @@ def _align(doc, gold: GumDoc, entities, names_only: bool) -> list[set[object]]:
     return clusters
 
 
+def _link_accuracy(doc, gold: GumDoc, entities, counts: dict[str, list[int]]) -> None:
+    """Count resolved pronoun and title mentions whose gold cluster is the one most of their
+    entity's name mentions belong to (``counts[kind] = [right, judged]``)."""
+    spans = sorted(gold.persons, key=lambda s: s[1] - s[0])
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        aligned = []
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            target = None if span is None else next(
+                (s for s in spans if s[0] <= span.start and span.end <= s[1]), None)
+            aligned.append((mention.kind, gold.persons.get(target) if target else None))
+        names = Counter(group for kind, group in aligned if kind == "name" and group)
+        if not names:
+            continue
+        top = names.most_common(1)[0][0]
+        for kind, group in aligned:
+            if kind != "name" and group is not None:
+                row = counts.setdefault(kind, [0, 0])
+                row[0] += group == top
+                row[1] += 1
+
+
 def evaluate_gum(gum_root: Path, split: str = "test", model: str | None = None) -> dict[str, Any]:
     """B³ of in-document person clustering on a GUM split (system and string-match baseline)."""
     nlp = _pipeline(model)
@@ -102,6 +127,7 @@ def evaluate_gum(gum_root: Path, split: str = "test", model: str | None = None) 
                                                     "system_scope", "baseline_scope")}
     gold_mentions = 0
     elapsed = 0.0
+    links: dict[str, list[int]] = {}
     for index, name in enumerate(names):
         gold = read_gum(gum_root / "dep" / f"{name}.conllu")
         doc = _gum_doc(nlp, gold)
@@ -119,6 +145,7 @@ def evaluate_gum(gum_root: Path, split: str = "test", model: str | None = None) 
             if in_scope(gold, span):
                 key_scope.setdefault(group, set()).add(span)
         gold_mentions += len(gold.persons)
+        _link_accuracy(doc, gold, entities, links)
         # keys are made unique per document by prefixing the document index
         def tag(clusters: list[set[object]], i: int = index) -> list[set[object]]:
             return [{(i, m) for m in c} for c in clusters]
@@ -136,7 +163,9 @@ def evaluate_gum(gum_root: Path, split: str = "test", model: str | None = None) 
         totals["baseline_scope"][1] += tag(baseline)
     result: dict[str, Any] = {"split": split, "documents": len(names),
                               "gold_person_mentions": gold_mentions,
-                              "entities_ms_per_doc": 1000 * elapsed / max(len(names), 1)}
+                              "entities_ms_per_doc": 1000 * elapsed / max(len(names), 1),
+                              "links": {k: {"right": r, "judged": n, "accuracy": r / n if n else 0.0}
+                                        for k, (r, n) in sorted(links.items())}}
     for label, (key_clusters, response) in totals.items():
         p, r, f = b_cubed(key_clusters, response)
         result[label] = {"precision": p, "recall": r, "f1": f}
@@ -249,6 +278,9 @@ def _table(report: dict[str, Any]) -> str:
             row = gum[label]
             lines.append(f"  {title:36.36} {row['precision']:6.3f} {row['recall']:6.3f} "
                          f"{row['f1']:6.3f}")
+        for kind, row in gum["links"].items():
+            lines.append(f"  resolved {kind} mentions in the right gold cluster: "
+                         f"{row['right']}/{row['judged']} ({row['accuracy']:.3f})")
     seeds = report.get("seeds")
     if seeds:
         lines.append(f"Seeds: {seeds['passed']}/{seeds['total']} checks passed "
