@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -20,7 +21,9 @@ from storyline.serve.params import CANONICAL, OFFSET, OUTLET, Param, Q, parse_al
 from storyline.serve.render import query_url, render
 from storyline.serve.routing import RouteGroup
 from storyline.serve.spans import KINDS, segments, snippet_parts
+from storyline.serve.summary import cite_url
 from storyline.store import queries
+from storyline.store.queries import web
 
 #: Characters of article text rendered on a page; longer texts are cut, with a note and a link
 #: to the full JSON record, so one huge article cannot make the page unusable.
@@ -44,7 +47,10 @@ def home(request: Request) -> HTMLResponse:
     engine = engine_of(request)
     groups = queries.duplicate_groups_page(engine, limit=8)
     ids = [g["canonical"] for g in groups] + [d for g in groups for d in g["duplicates"]]
-    return render(request, "home.html", stats=corpus_stats(engine),
+    stories = []
+    if "stories" in request.app.state.groups:
+        stories = queries.list_stories(engine, level="story", limit=8)
+    return render(request, "home.html", stats=corpus_stats(engine), stories=stories,
                   latest=queries.latest_articles(engine, limit=12), groups=groups,
                   summaries=queries.article_summaries(engine, ids),
                   outlets=queries.list_outlets(engine, limit=12), runs=queries.list_runs(engine, limit=5))
@@ -73,7 +79,10 @@ def _cite(raw: str | None, length: int) -> dict[str, Any] | None:
     return {"kind": "cite", "start": start, "end": end, "label": "cited passage", "ref": "cite"}
 
 
-def _rendered_segments(record: dict[str, Any], cite: dict[str, Any] | None) -> list[dict[str, Any]]:
+def _rendered_segments(record: dict[str, Any], cite: dict[str, Any] | None,
+                       linked: frozenset[str] | set[str] = frozenset()) -> list[dict[str, Any]]:
+    """Text segments with their highlight classes and labels; an entity mention with a corpus
+    identity (``linked``) links to its entity page, the cited range gets ``id="cite"``."""
     span_list = list(record["spans"]) + ([cite] if cite else [])
     out, cite_seen = [], False
     for seg in segments(record["text"], span_list, TEXT_VIEW_LIMIT):
@@ -81,6 +90,10 @@ def _rendered_segments(record: dict[str, Any], cite: dict[str, Any] | None) -> l
         if seg.spans:
             item["classes"] = " ".join(f"hl-{k}" for k in seg.kinds)
             item["title"] = "; ".join(dict.fromkeys(span_list[i]["label"] for i in seg.spans))
+            entity = next((span_list[i].get("entity") for i in seg.spans
+                           if span_list[i].get("entity") in linked), None)
+            if entity:
+                item["href"] = "/entities/" + quote(str(entity), safe="")
             if "cite" in seg.kinds and not cite_seen:
                 item["id"], cite_seen = "cite", True
         out.append(item)
@@ -96,8 +109,17 @@ def article(request: Request) -> Response:
     canonical = record["duplicate_of"] or record["id"]
     group_ids = [canonical] + [i for i in record["duplicates"] if i != canonical]
     counts = {k: sum(1 for s in record["spans"] if s["kind"] == k) for k in KINDS if k != "cite"}
-    return render(request, "article.html", a=record, counts=counts,
-                  segments=_rendered_segments(record, _cite(args["hl"], len(record["text"]))),
+    context: dict[str, Any] = {"stories": [], "linked": set()}
+    if "stories" in request.app.state.groups:
+        context = web.article_context(engine, record["id"])
+    for item in record.get("quotes", []) + record.get("events", []) + record.get("positions", []):
+        if isinstance(item, dict):
+            span = item.get("sentence") or item.get("evidence") or item
+            span = span if isinstance(span, dict) else {}
+            item["_href"] = cite_url(record["id"], span.get("start"), span.get("end"))
+    return render(request, "article.html", a=record, counts=counts, context=context,
+                  segments=_rendered_segments(record, _cite(args["hl"], len(record["text"])),
+                                              context["linked"]),
                   cut=len(record["text"]) > TEXT_VIEW_LIMIT, view_limit=TEXT_VIEW_LIMIT,
                   group=[i for i in group_ids if i != record["id"]] if record["duplicates"] else [],
                   canonical=canonical, summaries=queries.article_summaries(engine, group_ids))
@@ -109,6 +131,11 @@ def search(request: Request) -> HTMLResponse:
     engine = engine_of(request)
     q = (args["q"] or "").strip()
     hits, pager = [], None
+    stories: list[dict[str, Any]] = []
+    entities: list[dict[str, Any]] = []
+    if q and not args["offset"] and "stories" in request.app.state.groups:
+        stories = queries.list_stories(engine, q=q, limit=6)
+        entities = queries.list_entities(engine, q=q, limit=8)
     if q:
         hits = search_hits(engine, q, args["limit"], args["offset"])
         for hit in hits:
@@ -116,7 +143,8 @@ def search(request: Request) -> HTMLResponse:
         params = {"q": q} | ({"limit": args["limit"]} if args["limit"] != 20 else {})
         pager = pagination("/search", params, queries.count_search(engine, q), args["limit"],
                            args["offset"])
-    return render(request, "search.html", q=q, hits=hits, pager=pager)
+    return render(request, "search.html", q=q, hits=hits, pager=pager, stories=stories,
+                  entities=entities)
 
 
 def rejects(request: Request) -> HTMLResponse:

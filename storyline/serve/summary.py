@@ -122,11 +122,12 @@ def to_markdown(story: Mapping[str, Any], summary: Mapping[str, Any]) -> str:
 
 
 def _md(text: Any) -> str:
-    """Markdown-inert text: characters with a meaning in Markdown or HTML are escaped."""
+    """Markdown-inert text: Markdown punctuation is backslash-escaped and ``& < >`` become
+    entity references, so no renderer sees a tag or a link in it."""
     out = str(text or "").replace("\r", " ").replace("\n", " ")
-    for char in "\\`*_{}[]()<>#+!|\"":
+    for char in "\\`*_{}[]()#+!|\"":
         out = out.replace(char, "\\" + char)
-    return out
+    return out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def section_counts(summary: Mapping[str, Any]) -> Sequence[tuple[str, int]]:

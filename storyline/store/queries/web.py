@@ -126,3 +126,19 @@ def change_token(engine: Engine) -> str:
         row = conn.execute(select(func.max(r.id), func.count(r.finished_at))).one()
         state = conn.execute(select(r.status).where(r.id == row[0])).scalar() if row[0] else None
     return f"{row[0] or 0}.{row[1] or 0}.{state or '-'}"
+
+
+def article_context(engine: Engine, article_id: str) -> dict[str, Any]:
+    """The story and storyline an article was placed in (``{"id", "title", "level"}`` each) and
+    the corpus-wide entity ids linked from it (``linked``)."""
+    s = schema.stories.c
+    with engine.connect() as conn:
+        row = conn.execute(select(sa.story_id, sa.storyline_id)
+                           .where(sa.article_id == article_id)).first()
+        stories = []
+        if row is not None:
+            found = {r["id"]: dict(r) for r in conn.execute(
+                select(s.id, s.title, s.level).where(s.id.in_([row[0], row[1]]))).mappings()}
+            stories = [found[i] for i in (row[0], row[1]) if i in found]
+        linked = set(conn.execute(select(ea.entity_id).where(ea.article_id == article_id)).scalars())
+    return {"stories": stories, "linked": linked}

@@ -64,7 +64,7 @@ def test_corpus_endpoints(client: TestClient) -> None:
     assert stats["articles"] == 15 and stats["duplicate_groups"] >= 1
     assert client.get("/api/rejections").json()["total"] == stats["rejections"]
     runs = client.get("/api/runs").json()["items"]
-    assert len(runs) == 2 and all("serve.token" not in r["settings"] for r in runs)
+    assert len(runs) == 3 and all("serve.token" not in r["settings"] for r in runs)
     outlets = {o["outlet"] for o in client.get("/api/outlets").json()["items"]}
     assert "Lakeshore Gazette" in outlets
 
@@ -82,15 +82,32 @@ def test_exports_stream_every_article(client: TestClient) -> None:
     assert len(rows) == 15 and rows[0]["id"]
 
 
-def test_openapi_lists_routes_and_no_story_stubs(client: TestClient) -> None:
+def test_openapi_lists_routes(client: TestClient) -> None:
     doc = client.get("/openapi.json").json()
     assert doc["openapi"].startswith("3.1")
     for path in ("/api/articles", "/api/articles/{id}", "/api/search", "/api/duplicates",
                  "/api/rejections", "/api/runs", "/api/stats", "/api/export.jsonl", "/api/export.csv",
-                 "/api/ingest"):
-        assert path in doc["paths"]
-    assert not any(p.startswith(("/api/stories", "/api/entities", "/api/conflicts")) for p in doc["paths"])
-    assert client.get("/api/stories").status_code == 404
+                 "/api/ingest", "/api/stories", "/api/stories/{id}", "/api/stories/{id}/brief",
+                 "/api/stories/{id}/timeline", "/api/stories/{id}/network", "/api/entities",
+                 "/api/entities/{id}", "/api/quotes", "/api/events", "/api/positions",
+                 "/api/conflicts", "/api/export/network.graphml"):
+        assert path in doc["paths"], path
+
+
+def test_groups_need_their_tables(tmp_path: Any) -> None:
+    """A database without the corpus tables gets no story or entity routes (no stubs)."""
+    from sqlalchemy import create_engine
+
+    from storyline.serve.app import load_groups
+    from storyline.store import schema
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    old = [t for t in schema.metadata.sorted_tables if t not in schema.CORPUS_TABLES]
+    schema.metadata.create_all(engine, tables=old)
+    names = {g.name for g in load_groups(engine)}
+    assert names == {"articles", "exports", "pages"}
+    schema.metadata.create_all(engine)
+    assert {"stories", "entities", "corpus-pages"} <= {g.name for g in load_groups(engine)}
 
 
 def test_pages_render(client: TestClient, articles: list[dict[str, Any]]) -> None:

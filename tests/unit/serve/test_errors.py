@@ -30,7 +30,9 @@ def test_bad_search(client: TestClient, query: dict[str, str]) -> None:
 
 @pytest.mark.parametrize("path", ["/api/articles/0000000000000000", "/api/articles/nothex",
                                   "/api/articles/" + "a" * 100, "/api/articles/%00", "/api/nothing",
-                                  "/api/stories", "/api/entities/x", "/api/conflicts"])
+                                  "/api/stories/st-nothing", "/api/stories/" + "s" * 65,
+                                  "/api/entities/x", "/api/stories/st-nothing/brief",
+                                  "/api/conflicts/x"])
 def test_not_found(client: TestClient, path: str) -> None:
     _assert_error(client.get(path), 404, "SL-NOTFOUND")
 
