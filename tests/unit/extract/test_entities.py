@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.extract.entities import COMPONENT, entities_stage, entity_id, extract_entities
 from storyline.ids import text_hash
@@ -181,3 +183,17 @@ def test_stage_writes_entities(nlp):
     out = entities_stage(article, nlp(text), None)
     assert out.entities and out.text == text
     assert registry.get(COMPONENT) is entities_stage
+
+
+@given(st.lists(st.sampled_from(
+    ["Putin", "said", "he", "the president", "Kremlin", "“", "”", '"', ",", ".", "\n",
+     "Dmitry", "Peskov’s", "U.S.-proposed", "She", "and", "Russian", "spokesman", "the", "|",
+     "Mr.", "Zelenskyy", "  ", "é", "(", "her", "his"]), max_size=40).map(" ".join))
+@settings(max_examples=40, deadline=None)
+def test_any_text_gives_valid_offsets(text):
+    from storyline.nlp import load_pipeline
+
+    for entity in extract_entities(load_pipeline()(text)):
+        for m in entity.mentions:
+            assert text[m.start:m.end] == m.text
+        assert entity.id == entity_id(entity.type, entity.name)

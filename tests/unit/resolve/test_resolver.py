@@ -159,3 +159,27 @@ def test_bad_entities_are_skipped():
     resolver = EntityResolver()
     assert resolver.add("a1", [None, "x", Entity(id="", name="", type="PERSON")]) == {}
     assert resolver.entities() == []
+
+
+def test_apply_identities_rewrites_ids_and_speakers():
+    from storyline.ids import text_hash
+    from storyline.records import ActorRef, Article, Mention, Quote
+    from storyline.resolve import apply_identities
+
+    resolver = EntityResolver()
+    resolver.add("a1", [person("Dmitri Peskov")])
+    dmitry = person("Dmitry Peskov")
+    surname = Entity(id=entity_id("PERSON", "Peskov"), name="Peskov", type="PERSON",
+                     mentions=(Mention(0, 6, "Peskov", "PERSON"),))
+    text = "Peskov said it. Dmitry Peskov"
+    article = Article(id="a2", input="x", text=text, text_hash=text_hash(text),
+                      entities=(surname, dmitry),
+                      quotes=(Quote("it", 12, 14, "indirect",
+                                    speaker=ActorRef(surname.id, "Peskov")),))
+    resolver.add("a2", article.entities)
+    out = apply_identities(article, resolver)
+    target = entity_id("PERSON", "Dmitri Peskov")
+    assert [e.id for e in out.entities] == [target]
+    assert out.entities[0].name == "Dmitri Peskov"
+    assert out.quotes[0].speaker == ActorRef(target, "Dmitri Peskov")
+    assert out.text == article.text
