@@ -285,6 +285,12 @@ ACTOR_NOUNS = frozenset({
     "authority", "court", "parliament", "negotiator", "envoy", "ambassador", "hostage",
     "youth", "child", "farmer", "union", "council", "member", "partner", "country", "nation",
     "state", "side", "team", "company", "agency", "bank", "trader", "investor", "airline",
+    "woman", "man", "follower", "national", "citizen", "captive", "crew", "sailor", "pilot",
+    "delegation", "commander", "chief", "spokesman", "spokeswoman", "coalition", "alliance",
+    "organization", "organisation", "committee", "commission", "movement", "community",
+    "supporter", "voter", "employee", "victim", "migrant", "kurd", "palestinian", "israeli",
+    "jihadist", "terrorist", "gunman", "attacker", "separatist", "ministry", "cabinet",
+    "senate", "congress", "assembly", "embassy", "consulate", "military", "navy", "guard",
 })
 _BFS_DEPS = frozenset({"obj", "dobj", "iobj", "obl", "nmod", "xcomp", "ccomp", "nsubj",
                        "nsubj:pass", "conj", "nmod:poss", "compound", "amod", "appos", "acl",
