@@ -10,6 +10,7 @@ variant, not a contradiction). Paraphrased words elsewhere are ignored.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,15 @@ from storyline.corroborate.facts import (
     title_case,
 )
 from storyline.corroborate.lexicon import MONTHS, NEGATIONS
-from storyline.corroborate.text import Sentence, Token, content_words, fold, same_name, tokens
+from storyline.corroborate.text import (
+    STOPWORDS,
+    Sentence,
+    Token,
+    content_words,
+    fold,
+    same_name,
+    tokens,
+)
 from storyline.records import Article
 
 #: Token-sequence similarity at which two sentences count as the same report (tuned on the
@@ -36,6 +45,11 @@ from storyline.records import Article
 ALIGN_RATIO = 0.6
 #: Content words two sentences must share to be compared at all.
 MIN_SHARED = 3
+#: Distinct content words (not dates, numbers or stopwords) two aligned sentences must share
+#: word for word outside the differing slots.
+MIN_CONTEXT = 4
+#: More differing slots than this and two sentences are different reports in one template.
+MAX_DIFFERENCES = 2
 #: Cap on candidate partners per sentence (most shared words first).
 MAX_CANDIDATES = 20
 
@@ -144,6 +158,11 @@ def differences(pair: AlignedPair) -> list[Difference]:
         found.append(Difference("negation", _about(tx), Side(a, x, neg_x), Side(b, y, neg_y)))
     fx, fy = [t.lower for t in tx], [t.lower for t in ty]
     matcher = SequenceMatcher(None, fx, fy, autojunk=False)
+    shared = {fx[i] for tag, i1, i2, _, _ in matcher.get_opcodes() if tag == "equal"
+              for i in range(i1, i2) if fx[i] not in STOPWORDS and fx[i][:1].isalpha()
+              and not is_date_word(fx[i]) and len(fx[i]) > 2}
+    if len(shared) < MIN_CONTEXT:
+        return []  # too little in common beyond the slots: a template, not one report
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "replace":
             continue
@@ -157,7 +176,10 @@ def differences(pair: AlignedPair) -> list[Difference]:
         if diff is not None:
             kind, about, vx, vy = diff
             found.append(Difference(kind, about, Side(a, x, vx), Side(b, y, vy)))
-    return _dedupe(found)
+    found = _dedupe(found)
+    if len([d for d in found if d.kind != "quote_variant"]) > MAX_DIFFERENCES:
+        return []  # one template, different reports (a list of dated comments, a table)
+    return found
 
 
 def _quote_text(article: Article, sentence: Sentence, seg: list[Token]) -> str:
@@ -198,10 +220,17 @@ def _classify(a: Article, tx: list[Token], i1: int, i2: int, b: Article, ty: lis
 
 
 def _in_date(article: Article, toks: list[Token], k: int) -> bool:
-    """A numeral that is part of a date ("March 13", "13 March", "2014")."""
-    near = toks[max(0, k - 1):k + 2]
-    return _date_token(article, toks[k]) or any(
-        t.lower in MONTHS for t in near)
+    """A numeral that is part of a date or a time ("March 13", "13 March", "2014", "12:01")."""
+    near = toks[max(0, k - 2):k + 3]
+    text = article.text
+    tok = toks[k]
+    if _date_token(article, tok):
+        return True
+    if not is_number(tok.text):
+        return False
+    clock = bool(re.match(r"\s?:\s?\d", text[tok.end:tok.end + 4])
+                 or re.search(r"\d\s?:\s?$", text[max(0, tok.start - 4):tok.start]))
+    return clock or any(t.lower in MONTHS for t in near)
 
 
 def _date_token(article: Article, tok: Token) -> bool:

@@ -9,6 +9,7 @@ role holders for names), ``title`` ("former U.S. president" vs "President"), ``p
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 
 from storyline.corroborate.align import Difference, aligned_pairs, differences
@@ -22,11 +23,13 @@ from storyline.corroborate.stances import (
     sentence_stances,
     stance_conflicts,
 )
-from storyline.corroborate.text import Sentence, fold, split_sentences
+from storyline.corroborate.text import Sentence, fold, split_sentences, tokens
 from storyline.records import Article, Claim, Conflict, ConflictSide
 
 #: Sentences shorter than this many characters (captions, furniture) are not compared.
 MIN_SENTENCE_CHARS = 25
+#: Longer "sentences" are unsplit blobs (comment threads, tables, lists), not reports.
+MAX_SENTENCE_CHARS = 600
 
 
 def story_sentences(articles: Sequence[Article]) -> list[tuple[Article, Sentence]]:
@@ -37,9 +40,18 @@ def story_sentences(articles: Sequence[Article]) -> list[tuple[Article, Sentence
         if article.id in seen or not article.text or not article.supported:
             continue
         seen.add(article.id)
-        out.extend((article, s) for s in split_sentences(article.text, article.id)
-                   if len(s.text) >= MIN_SENTENCE_CHARS)
+        sentences = [s for s in split_sentences(article.text, article.id)
+                     if MIN_SENTENCE_CHARS <= len(s.text) <= MAX_SENTENCE_CHARS]
+        shapes = Counter(_shape(s.text) for s in sentences)
+        out.extend((article, s) for s in sentences if shapes[_shape(s.text)] == 1)
     return out
+
+
+def _shape(text: str) -> str:
+    """A sentence with its numbers and capitalised words masked: equal shapes repeated within
+    one article are a template (comment headers, table rows), not separate reports."""
+    return " ".join("#" if t.text[:1].isdigit() or t.text[:1].isupper() else t.lower
+                    for t in tokens(text))
 
 
 def conflict_id(story_id: str, kind: str, about: str, sides: Sequence[ConflictSide]) -> str:
