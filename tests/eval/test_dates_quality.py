@@ -23,7 +23,7 @@ def meantime(shared_data: Path) -> dict:
 
 def test_value_accuracy_on_gold_spans(meantime: dict) -> None:
     assert meantime["expressions"] >= 360
-    assert meantime["accuracy"] >= 0.83       # measured 0.849
+    assert meantime["accuracy"] >= 0.845      # measured 0.851 (0.849 before range heads)
 
 
 def test_detection(meantime: dict) -> None:

@@ -19,6 +19,7 @@ from storyline.extract.temporal.lexicon import (
 from storyline.extract.temporal.model import Context
 from storyline.extract.temporal.patterns import (
     MONTH_FULL,
+    NUMBER_WORD,
     QUANTITY,
     SP,
     UNITWORD,
@@ -226,6 +227,18 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"P{'T' if is_time else ''}{amount}{letter}"
 
 
+def range_head(m: re.Match[str], ctx: Context) -> Result:
+    """The first number of a range shares the range's unit: "between [60] and 90 days",
+    "[two] to three weeks" → ``P60D``, ``P2W`` (TimeML annotates both ends)."""
+    unit = _unit(m.group("unit"))
+    if unit not in UNITS:
+        return None
+    n = _quantity(m.group("n"))
+    if n is None:
+        return None
+    return ("DURATION", duration_value(n, unit), "duration")
+
+
 def vague_plural(m: re.Match[str], ctx: Context) -> Result:
     """"for years", "over the years", "decades-long", "in minutes" → ``PXY``, ``PXDE``, ``PTXM``."""
     unit = m.group("unit") or m.group("unit2")
@@ -355,6 +368,9 @@ RULES: list[tuple[str, re.Pattern[str], Builder]] = [
                             r"full|more|additional|further|trading|business|working|whole|"
                             r"calendar|long))?[ \t-]{1,2}(?P<unit>" + UNITWORD + r")(?:[ \t-]"
                             r"(?:old|long))?\b", _I), duration),
+    ("range_head", re.compile(r"\b(?P<n>\d{1,4}|" + NUMBER_WORD + r")(?=" + SP + r"(?:and|to|or)"
+                              + SP + r"(?:" + QUANTITY + r")[ \t-]{1,2}(?P<unit>" + UNITWORD +
+                              r")\b)", _I), range_head),
     ("vague_plural", re.compile(r"(?:\b(?:for|over" + SP + r"the|in|within|just|recent|past|several|"
                                 r"many)" + SP + r"(?P<unit>years|decades|months|weeks|days|hours|"
                                 r"minutes|centuries)\b|\b(?P<unit2>decades|years)-long\b)", _I),

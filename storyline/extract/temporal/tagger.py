@@ -11,6 +11,7 @@ from storyline.extract.temporal import absolute, holidays, relative
 from storyline.extract.temporal.absolute import Builder
 from storyline.extract.temporal.lexicon import (
     MONTHS,
+    NUMBERS,
     SEASONS,
     STANDALONE_REFS,
     UNITS,
@@ -47,7 +48,7 @@ _TRIGGERS: dict[str, set[str]] = {
     "deictic": {"today", "tonight", "yesterday", "tomorrow", "day", "morning", "afternoon",
                 "evening", "night"},
     "relative_unit": {"week", "weekend", "month", "year", "quarter", "decade", "century"},
-    "offset": _UNIT_WORDS, "duration": _UNIT_WORDS,
+    "offset": _UNIT_WORDS, "duration": _UNIT_WORDS, "range_head": {"#"} | set(NUMBERS),
     "vague_plural": {"years", "decades", "months", "weeks", "days", "hours", "minutes",
                      "centuries"},
     "anaphor": {"day"}, "anaphor_bare": {"day"},
