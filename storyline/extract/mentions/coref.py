@@ -56,6 +56,7 @@ class _Slot:
     main: bool = False      # subject of the sentence's main verb
     end: int = -1
     gender: str = "unknown"  # of an unnamed person ("my father")
+    topical: bool = False    # a subject, or the possessor of one ("Putin's aide")
 
 
 def _role_token(doc: Doc, i: int):
@@ -76,6 +77,15 @@ def _is_subject(doc: Doc, start: int, end: int) -> bool:
 def _is_main_subject(doc: Doc, start: int, end: int) -> bool:
     return any(_role_token(doc, i).dep_ in _SUBJECT and _role_token(doc, i).head.dep_ == "ROOT"
                for i in range(start, end))
+
+
+def _is_topical(doc: Doc, start: int, end: int) -> bool:
+    for i in range(start, end):
+        token = _role_token(doc, i)
+        if token.dep_ in _SUBJECT or (token.dep_.startswith("nmod:poss")
+                                       and _role_token(doc, token.head.i).dep_ in _SUBJECT):
+            return True
+    return False
 
 
 def _conjoined_with(doc: Doc, token_index: int, slots: list[_Slot]) -> Group | None:
@@ -155,11 +165,14 @@ def resolve(doc: Doc, groups: list[Group], titles: list[TitleMention],
             found = _resolve_title(event.title, slots, sent, narrative)
         elif event.kind == "pronoun" and not quoted:
             found = _resolve_pronoun(doc, event.start, slots, sent, narrative)
+            if found is not None and found.gender == "unknown":
+                found.gender = PRONOUNS[doc[event.start].lower_]   # type: ignore[assignment]
         if event.kind != "name" and found is not None:
             found.extra.append((span.start_char, span.end_char, span.text, event.kind))
         slots.setdefault(sent, []).append(
             _Slot(event.start, sent, found, _is_subject(doc, event.start, event.end), quoted,
-                  _is_main_subject(doc, event.start, event.end), event.end, event.gender))
+                  _is_main_subject(doc, event.start, event.end), event.end, event.gender,
+                  _is_topical(doc, event.start, event.end)))
 
 
 def _resolve_pronoun(doc: Doc, index: int, slots: dict[int, list[_Slot]], sent: int,
@@ -173,19 +186,24 @@ def _resolve_pronoun(doc: Doc, index: int, slots: dict[int, list[_Slot]], sent: 
         found = _conjoined_with(doc, index, slots.get(sent, []))
         if found is not None and fits(found):
             return found
+    # a subject pronoun does not go back to a non-subject earlier in its own sentence
+    # ("Placed under the care of Dr. Bailey, he was ...": he is not Bailey)
+    subject = _role_token(doc, index).dep_ in _SUBJECT
     return _search(slots, sent, fits, narrative,
-                   gender_fits=lambda g: g in (gender, "unknown"))
+                   gender_fits=lambda g: g in (gender, "unknown"), topical_here=subject)
 
 
 def _search(slots: dict[int, list[_Slot]], sent: int, fits: Callable[[Group], bool],
             narrative: list[int], strict: bool = True,
-            gender_fits: Callable[[str], bool] = lambda g: True) -> Group | None:
+            gender_fits: Callable[[str], bool] = lambda g: True,
+            topical_here: bool = False) -> Group | None:
     """Search sentence ``sent`` then up to WINDOW earlier narrative (not fully quoted)
     sentences."""
     cut = bisect_left(narrative, sent)
     earlier = narrative[max(0, cut - WINDOW):cut]
     for number in [sent, *reversed(earlier)]:
-        here = [s for s in slots.get(number, ()) if not s.quoted]
+        here = [s for s in slots.get(number, ()) if not s.quoted
+                and (number != sent or not topical_here or s.topical)]
         if not here:
             continue
         picked = _pick(here, fits, strict, gender_fits)
