@@ -90,6 +90,13 @@ def lexrank(doc: dict[str, Any], k: int) -> list[str]:
     return [str(s) for s in summarizer(document, k)]
 
 
+def lead(doc: dict[str, Any], k: int) -> list[str]:
+    """The first ``k`` sentences (a reference point, not the baseline the gate compares with)."""
+    from storyline.corroborate.text import split_sentences
+
+    return [s.text for s in split_sentences(" ".join(doc["sentences"]))[:k]]
+
+
 def rouge(summary: Sequence[str], references: Sequence[str]) -> dict[str, float]:
     """ROUGE-1/2/L F1 of ``summary`` averaged over ``references``."""
     from rouge_score import rouge_scorer
@@ -103,10 +110,11 @@ def rouge(summary: Sequence[str], references: Sequence[str]) -> dict[str, float]
 def evaluate(data_dir: Path, k: int = 1, split: str = "all") -> dict[str, Any]:
     """ROUGE of ours and LexRank on GUM news (``split``: all, train, dev, test)."""
     docs = [d for d in load_gum_news(data_dir / "gum") if split in ("all", d["split"])]
-    rows = {"storyline": [], "lexrank": []}  # type: dict[str, list[dict[str, float]]]
+    rows = {"storyline": [], "lexrank": [], "lead": []}  # type: dict[str, list[dict[str, float]]]
     for doc in docs:
         rows["storyline"].append(rouge(ours(doc, k), doc["summaries"]))
         rows["lexrank"].append(rouge(lexrank(doc, k), doc["summaries"]))
+        rows["lead"].append(rouge(lead(doc, k), doc["summaries"]))
     table = {name: {m: round(mean(r[m] for r in rs), 4) for m in ("rouge1", "rouge2", "rougeL")}
              for name, rs in rows.items() if rs}
     return {"documents": len(docs), "points": k, "split": split, "rouge_f1": table}

@@ -19,12 +19,13 @@ from storyline.corroborate.facts import title_case
 from storyline.corroborate.text import STOPWORDS, Sentence, fold, stem, tokens
 from storyline.records import Article
 
-#: Weight of the lead bonus (1 / (1 + position in article)) against centrality.
-LEAD_WEIGHT = 0.6
+#: Weight of the lead bonus (1 / (1 + position in article)) against centrality (set on GUM
+#: train+dev news documents; see docs/benchmarks-corroborate.md).
+LEAD_WEIGHT = 1.0
 #: Weight of cross-outlet support (per extra independent outlet).
 SUPPORT_WEIGHT = 0.15
 #: Cosine to an already chosen point above which a sentence is redundant.
-REDUNDANCY = 0.5
+REDUNDANCY = 0.7
 MIN_WORDS, MAX_WORDS = 6, 70
 _FURNITURE = re.compile(r"^(read more|read entire|source link|tags?:|login|click|subscribe|"
                         r"check out|for continuous updates)", re.IGNORECASE)

@@ -32,7 +32,7 @@ def test_not_below_lexrank(results: dict[int, dict], points: int) -> None:
 
 
 def test_floors(results: dict[int, dict]) -> None:
-    # measured: 1 point R1 0.359 / R2 0.166 / RL 0.279; 5 points R1 0.297 / R2 0.138 / RL 0.209
+    # measured: 1 point R1 0.359 / R2 0.166 / RL 0.279; 5 points R1 0.311 / R2 0.147 / RL 0.217
     assert results[1]["rouge_f1"]["storyline"]["rouge1"] >= 0.34
     assert results[1]["rouge_f1"]["storyline"]["rouge2"] >= 0.15
-    assert results[5]["rouge_f1"]["storyline"]["rougeL"] >= 0.19
+    assert results[5]["rouge_f1"]["storyline"]["rougeL"] >= 0.20
