@@ -54,6 +54,8 @@ class Param:
                            f"parameter {self.name!r} is longer than {self.max_length} characters")
         if self.required and not raw.strip(_BLANK):
             raise ApiError(400, "SL-PARAM", f"parameter {self.name!r} must not be empty")
+        if (self.choices or self.pattern) and not self.required and not raw.strip(_BLANK):
+            return self.default  # an empty form field means "not given"
         if self.choices and raw not in self.choices:
             raise ApiError(400, "SL-PARAM", f"parameter {self.name!r} takes one of "
                            + ", ".join(self.choices))

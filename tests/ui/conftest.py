@@ -46,13 +46,12 @@ def sync_api() -> Any:
 def server(sync_api: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The storyline app over the sample + hostile corpus, served by uvicorn in a thread."""
     import uvicorn
-    from serve_corpus import add_test_analysis, build_database
+    from serve_corpus import build_database
 
     from storyline.config import Settings
     from storyline.serve import create_app
 
     db = build_database(tmp_path_factory.mktemp("ui"))
-    add_test_analysis(db)  # spans to highlight until the analysis stages exist
     port = _free_port()
     app = create_app(Settings({"db": str(db), "serve.port": port}))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
