@@ -17,7 +17,7 @@ from storyline.corroborate.align import aligned_pairs
 from storyline.corroborate.conflicts import story_sentences
 from storyline.corroborate.events import merge_events
 from storyline.corroborate.facts import is_number, is_person, name_spans, quote_spans
-from storyline.corroborate.quotes import quote_items
+from storyline.corroborate.quotes import quote_items, speaker_key
 from storyline.corroborate.roles import holdings, specific
 from storyline.corroborate.sources import count_outlets, source_groups, source_of
 from storyline.corroborate.stances import affiliations, sentence_stances
@@ -137,9 +137,11 @@ def person_first(surface: str, person: str) -> str:
 
 def _quote_claims(build: _Builder, items: list[tuple[Article, Sentence]]) -> None:
     clusters: list[list] = []
+    by_key: dict[str, list[list]] = defaultdict(list)
     for q in quote_items(items):
         text = fold(q.quote.text).strip(" .,")
-        for cluster in clusters:
+        candidates = by_key[speaker_key(q.quote.speaker or "")]
+        for cluster in candidates:
             head = cluster[0]
             if same_name(head.quote.speaker or "", q.quote.speaker or "") and SequenceMatcher(
                     None, fold(head.quote.text).strip(" .,"), text).ratio() >= QUOTE_SIMILARITY:
@@ -147,6 +149,7 @@ def _quote_claims(build: _Builder, items: list[tuple[Article, Sentence]]) -> Non
                 break
         else:
             clusters.append([q])
+            candidates.append(clusters[-1])
     for cluster in clusters:
         head = cluster[0]
         build.add("quote", head.quote.speaker or "", head.quote.text,

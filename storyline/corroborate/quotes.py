@@ -4,6 +4,7 @@ These are reported as variants, never as contradictions."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,6 +42,22 @@ def variants(quotes: Sequence[QuoteItem]) -> list[tuple[QuoteItem, QuoteItem]]:
     that word the statement differently."""
     out: list[tuple[QuoteItem, QuoteItem]] = []
     seen: set[tuple[str, str]] = set()
+    buckets: dict[str, list[QuoteItem]] = defaultdict(list)
+    for q in quotes:  # spelling variants of one surname start alike: compare within a bucket
+        buckets[speaker_key(q.quote.speaker or "")].append(q)
+    for group in buckets.values():
+        _pairs(group, seen, out)
+    return out
+
+
+def speaker_key(name: str) -> str:
+    """A blocking key for a speaker: the first two letters of the folded surname."""
+    words = fold(name).split()
+    return words[-1][:2] if words else ""
+
+
+def _pairs(quotes: list[QuoteItem], seen: set[tuple[str, str]],
+           out: list[tuple[QuoteItem, QuoteItem]]) -> None:
     for i, x in enumerate(quotes):
         for y in quotes[i + 1:]:
             if x.article.id == y.article.id or not same_name(x.quote.speaker or "",
@@ -57,4 +74,3 @@ def variants(quotes: Sequence[QuoteItem]) -> list[tuple[QuoteItem, QuoteItem]]:
             if key not in seen:
                 seen.add(key)
                 out.append((x, y))
-    return out
