@@ -27,6 +27,7 @@ from typing import Any
 from storyline.extract.events import extract_events, main_event
 from storyline.extract.plover.gold import actor_match, load_gsr, load_quad
 from storyline.extract.plover.modes import quad_of_cameo
+from storyline.extract.plover.nonevents import load_labelled
 
 __all__ = ["evaluate_gsr", "evaluate_quad", "macro_f1", "main"]
 
@@ -131,12 +132,65 @@ def evaluate_quad(path: Path, model: str | None = None) -> dict[str, Any]:
             "confusion": Counter(f"{g}->{p}" for g, p in zip(gold, predicted, strict=False))}
 
 
+def evaluate_nonevents(meantime: Path, model: str | None = None) -> dict[str, Any]:
+    """Share of hand-labelled non-event sentences (``N``) on which any event is coded."""
+    rows = [r for r in load_labelled(meantime) if r[2] == "N"]
+    nlp = _nlp(model)
+    flagged = 0
+    examples: list[str] = []
+    for (_id, text, _label), doc in zip(rows, nlp.pipe([r[1] for r in rows], batch_size=64),
+                                        strict=True):
+        events = extract_events(doc)
+        if events:
+            flagged += 1
+            examples.append(f"{events[0].type} [{events[0].trigger.text if events[0].trigger else ''}] "
+                            f"{text[:100]}")
+    return {"sentences": len(rows), "with_events": flagged,
+            "false_event_rate": flagged / max(len(rows), 1), "examples": examples}
+
+
+def _polnear_texts(root: Path, limit: int) -> list[str]:
+    texts: list[str] = []
+    for split in ("test", "dev", "train"):
+        for path in sorted((root / "data" / split / "text").glob("*.txt")):
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+            if len(texts) >= limit:
+                return texts
+    return texts
+
+
+def evaluate_speed(texts: list[str], model: str | None = None) -> dict[str, Any]:
+    """CPU ms per article: the parse (tagger, parser, NER) against dates + events + positions."""
+    from storyline.extract.dates import find_dates
+    from storyline.extract.positions import extract_positions
+    from storyline.records import DateValue
+    nlp = _nlp(model)
+    nlp(texts[0][:2000])   # warm up
+    parse = analyse = 0.0
+    words = 0
+    for text in texts:
+        t0 = time.process_time()
+        doc = nlp(text[:100_000])
+        t1 = time.process_time()
+        dates = find_dates(text, None)
+        extract_events(doc, (), dates, DateValue(None, None))
+        extract_positions(doc)
+        t2 = time.process_time()
+        parse += t1 - t0
+        analyse += t2 - t1
+        words += len(doc)
+    n = max(len(texts), 1)
+    return {"articles": len(texts), "tokens": words, "parse_ms": 1000 * parse / n,
+            "analysis_ms": 1000 * analyse / n, "ratio": analyse / parse if parse else 0.0}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="storyline eval events")
     parser.add_argument("data", nargs="?", default=None)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--split", default="test", choices=("train", "test"))
+    parser.add_argument("--speed", action="store_true", help="also time seeds and 200 articles")
     args = parser.parse_args(argv)
     data = Path(args.data) if args.data else _default_data()
     result: dict[str, Any] = {}
@@ -149,6 +203,14 @@ def main(argv: list[str] | None = None) -> int:
     quad = data / "conflibert-cameo" / "data" / "cameo_class" / f"{args.split}.tsv"
     if quad.is_file():
         result["conflibert_quad"] = evaluate_quad(quad)
+    if (data / "meantime-en").is_dir():
+        result["nonevents"] = evaluate_nonevents(data / "meantime-en")
+    if args.speed:
+        seeds = sorted((data.parent / "seeds").glob("*.txt"))
+        if seeds:
+            result["speed_seeds"] = evaluate_speed([p.read_text(encoding="utf-8") for p in seeds])
+        if (data / "polnear").is_dir():
+            result["speed_polnear"] = evaluate_speed(_polnear_texts(data / "polnear", 200))
     result["seconds"] = time.perf_counter() - started
     if not result.keys() - {"seconds"}:
         print(f"no evaluation data under {data}", file=sys.stderr)
@@ -178,6 +240,18 @@ def format_report(result: dict[str, Any]) -> str:
                      + ", ".join(f"{k}: {v:.3f}" for k, v in sorted(q["per_class_f1"].items())))
         lines.append("  confusion gold->predicted: " + ", ".join(
             f"{k} {v}" for k, v in sorted(q["confusion"].items())))
+    ne = result.get("nonevents")
+    if ne:
+        lines.append(f"Non-event news sentences (MEANTIME, hand-labelled N): {ne['with_events']}/"
+                     f"{ne['sentences']} with an event = false-event rate "
+                     f"{ne['false_event_rate']:.3f}")
+        lines.extend(f"  {example}" for example in ne["examples"])
+    for key, name in (("speed_seeds", "seed articles"), ("speed_polnear", "PolNeAR articles")):
+        sp = result.get(key)
+        if sp:
+            lines.append(f"Speed, {name} ({sp['articles']}, {sp['tokens']} tokens): parse "
+                         f"{sp['parse_ms']:.1f} ms/article, dates+events+positions "
+                         f"{sp['analysis_ms']:.1f} ms/article = {100 * sp['ratio']:.1f}% of the parse")
     return "\n".join(lines)
 
 
