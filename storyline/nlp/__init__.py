@@ -31,7 +31,7 @@ _LOCK = threading.Lock()
 
 def resolve_model(model: str | None = None) -> str | Path:
     """Map a setting value to what ``spacy.load`` takes: the shipped dir, a path or a package name."""
-    if model is None or model == DEFAULT_MODEL:
+    if not model or model == DEFAULT_MODEL:
         return MODEL_DIR
     path = Path(model).expanduser()
     if path.exists() or "/" in model or "\\" in model or model.startswith("."):

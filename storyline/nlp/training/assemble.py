@@ -13,12 +13,13 @@ import shutil
 from pathlib import Path
 
 import spacy
+from spacy.pipeline import EntityRuler, Lemmatizer
 
-from storyline.nlp.components import TRIM_ENTITIES
+from storyline.nlp.components import LINE_BREAKS, TRIM_ENTITIES, tune_tokenizer
 
 META = {
     "name": "storyline_en",
-    "version": "0.1.0",
+    "version": "0.2.0",
     "description": "storyline's English pipeline: tagger, morphologizer, parser, rule lemmatizer "
     "(UD English-EWT + GUM) and NER PERSON/ORG/LOC/MISC (CoNLL-2003 eng.train, research-only "
     "Reuters text). See docs/model.md.",
@@ -77,11 +78,15 @@ def assemble(dep_dir: Path, ner_dir: Path, out: Path, vector_rows: int | None = 
     nlp = ner_nlp  # keeps the NER vocab and its static vectors
     for name in dep_nlp.pipe_names:
         nlp.add_pipe(name, source=dep_nlp, before="ner")
+    nlp.add_pipe(LINE_BREAKS, before="parser")
+    tune_tokenizer(nlp)
     nlp.add_pipe("lemmatizer", config={"mode": "rule"}, after="parser")
-    ruler = nlp.add_pipe("entity_ruler", name="ent_conventions", after="ner", config={"overwrite_ents": True})
+    ruler: EntityRuler = nlp.add_pipe("entity_ruler", name="ent_conventions", after="ner",  # type: ignore[assignment]
+                                      config={"overwrite_ents": True})
     nlp.add_pipe(TRIM_ENTITIES, after="ent_conventions")
     ruler.add_patterns([{"label": "ORG", "pattern": [{"ORTH": w} for w in name.split()]} for name in SEATS_OF_GOVERNMENT])
-    nlp.get_pipe("lemmatizer").initialize()
+    lemmatizer: Lemmatizer = nlp.get_pipe("lemmatizer")  # type: ignore[assignment]
+    lemmatizer.initialize()
     nlp.meta.update(META)
     nlp.meta["sources"] = [
         {"name": "UD English-EWT", "url": "https://github.com/UniversalDependencies/UD_English-EWT", "license": "CC BY-SA 4.0"},

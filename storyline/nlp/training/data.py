@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
 
 # ----------------------------------------------------------------------------- CoNLL-U (UD)
@@ -91,7 +91,8 @@ def conllu_docs(vocab: Vocab, paths: list[Path], n_sents: int = 10):
 
 
 def _make_doc(vocab: Vocab, sents) -> Doc:
-    words, spaces, tags, pos, morphs, lemmas, heads, deps, starts = [], [], [], [], [], [], [], [], []
+    words, spaces, tags, pos, morphs, lemmas, heads, deps = [], [], [], [], [], [], [], []
+    starts: list[bool | int | None] = []
     offset = 0
     for _, rows in sents:
         for i, cols in enumerate(rows):
@@ -142,13 +143,14 @@ def read_iob(path: Path, token_col: int, tag_col: int, sep: str | None = None):
 def iob_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """Entity spans (start, end, label) from IOB1 or IOB2 tags."""
     spans: list[tuple[int, int, str]] = []
-    start, label = None, None
+    start: int | None = None
+    label = ""
     for i, tag in enumerate(tags + ["O"]):
         kind, _, lab = tag.partition("-")
         if kind == "O" or kind == "B" or (kind == "I" and lab != label):
             if start is not None:
                 spans.append((start, i, label))
-                start, label = None, None
+                start, label = None, ""
             if kind in ("B", "I"):
                 start, label = i, lab
     return spans
@@ -156,7 +158,7 @@ def iob_spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 def iob_doc(vocab: Vocab, sents: list[tuple[list[str], list[str]]], mapping=NER_LABELS) -> Doc:
     words: list[str] = []
-    starts: list[bool] = []
+    starts: list[bool | int | None] = []
     ents: list[tuple[str, int, int]] = []
     for w, t in sents:
         base = len(words)
@@ -166,7 +168,7 @@ def iob_doc(vocab: Vocab, sents: list[tuple[list[str], list[str]]], mapping=NER_
         words.extend(w)
         starts.extend([True] + [False] * (len(w) - 1))
     doc = Doc(vocab, words=words, sent_starts=starts)
-    doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab) for lab, s, e in ents]
+    doc.ents = [Span(doc, s, e, label=lab) for lab, s, e in ents]
     return doc
 
 
@@ -261,8 +263,7 @@ def gum_ner_docs(vocab: Vocab, paths: list[Path]):
             yield doc
 
 
-def _span(doc: Doc, s: int, e: int, label: str):
-    from spacy.tokens import Span
+def _span(doc: Doc, s: int, e: int, label: str) -> Span:
     return Span(doc, s, e, label=label)
 
 
