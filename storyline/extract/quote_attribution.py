@@ -1,0 +1,479 @@
+"""Attribution relations on a parsed article: content spans, the cue and the source (speaker).
+
+:func:`find_attributions` returns one :class:`Attribution` per statement:
+
+* **direct** — text between quotation marks that is speech: it stands as its own sentence or
+  clause, next to a speech cue ("…," Trump said / X said: "…" / "…," said X), or with no cue
+  at all (the speaker stays unknown). A quote split by its cue (``"…," he said. "…"``) and a
+  quote that runs over paragraphs are **one** attribution with several content fragments.
+* **partial** — a quoted fragment inside a sentence that reports someone's words
+  (described it as "manipulative", will demand "ironclad security guarantees").
+* **indirect** — reported speech without marks: a speech or thought verb with a clausal
+  complement ("Peskov said that …", "X told reporters …", "X warned …"), or "according to X".
+
+Quoted text that is not speech (scare quotes, titles) is returned by
+:func:`classify_quoted` with role ``"scare"`` or ``"title"`` and never becomes an attribution.
+
+Content offsets follow PolNeAR: for direct quotes ``marked`` keeps the quotation marks (what
+PolNeAR annotates) and ``content`` drops them (what ``Quote`` records carry); indirect content
+starts at the complementiser ("that …") as in PolNeAR.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.extract.quote_cues import (
+    FRAME_VERBS,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+    cue_lemma,
+    is_cue,
+    speaker_phrase,
+    subject_of,
+)
+from storyline.extract.quote_marks import QuoteMarkSpan, find_quoted
+
+__all__ = ["Attribution", "QuotedText", "classify_quoted", "find_attributions"]
+
+CharSpan = tuple[int, int]
+_SENT_END = {".", "!", "?"}
+_OPENING_CLAUSE = {",", ":", "—", "–", "-"}
+_COMPLEMENT_DEPS = ("ccomp",)
+_ACCORDING = ("according",)
+_SUBJECT_PRONOUNS = frozenset("he she they i we you".split())
+_NOT_SUBJECTS = frozenset("it there that this which what them him her us me whom".split())
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution relation. Spans are character offsets, end exclusive."""
+
+    kind: str                                  #: "direct", "partial" or "indirect"
+    content: tuple[CharSpan, ...]              #: content fragments (direct: without marks)
+    marked: tuple[CharSpan, ...] = ()          #: direct/partial: the fragments with marks
+    source: CharSpan | None = None             #: the speaker phrase
+    source_head: CharSpan | None = None        #: its head word (for entity resolution)
+    cue: CharSpan | None = None                #: the cue word(s)
+    cue_lemma: str | None = None
+    nested_in: int | None = None               #: index of the attribution that contains it
+
+
+@dataclass(frozen=True)
+class QuotedText:
+    """A span between quotation marks and what it is: speech ("direct", "partial") or not
+    ("scare": a word held at a distance, "title": a name of a work or programme)."""
+
+    span: QuoteMarkSpan
+    role: str
+    attribution: int | None = None             #: index into find_attributions' result
+
+
+@dataclass
+class _Frame:
+    left: list[Token] = field(default_factory=list)
+    right: list[Token] = field(default_factory=list)
+
+
+def _quote_index(doc: Doc, quoted: list[QuoteMarkSpan]) -> list[int]:
+    """For each token, the index of the quoted span it lies in (marks included), else -1."""
+    owner = [-1] * len(doc)
+    for q_index, q in enumerate(quoted):
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for i in range(span.start, span.end):
+            if owner[i] == -1 or quoted[owner[i]].style == "single":
+                owner[i] = q_index
+    return owner
+
+
+def _is_break(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_ or (
+        token.is_space and "\n" in token.text)
+
+
+def _frame(doc: Doc, span: Span, owner: list[int], me: int) -> _Frame:
+    """Tokens around a quote in its pseudo-sentence, outside any quote (other quotes stop it)."""
+    frame = _Frame()
+    i = span.start - 1
+    while i >= 0:
+        tok = doc[i]
+        if owner[i] != -1 and owner[i] != me:
+            break
+        if tok.text in _SENT_END or _is_break(tok):
+            break
+        frame.left.insert(0, tok)
+        i -= 1
+    inner_last = [t for t in span if not t.is_punct or t.text in _SENT_END]
+    if inner_last and inner_last[-1].text in _SENT_END:
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is None or not nxt.is_lower or inner_last[-1].text == ".":
+            return frame
+    i = span.end
+    while i < len(doc):
+        tok = doc[i]
+        if owner[i] != -1 and owner[i] != me:
+            break
+        if tok.is_space and "\n" in tok.text:
+            break
+        if tok.text in _SENT_END:
+            break
+        frame.right.append(tok)
+        if _is_break(tok):
+            break
+        i += 1
+    return frame
+
+
+def _words(span: Span) -> int:
+    return sum(1 for t in span if t.is_alpha or t.like_num)
+
+
+def _titleish(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return True
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with"}
+    capitalised = [t for t in words if t.text[0].isupper() or t.lower_ in small]
+    return len(capitalised) == len(words) and words[0].text[0].isupper() and len(words) >= 2
+
+
+def _pick_cue(tokens: list[Token], quote: Span) -> Token | None:
+    """The cue in a frame: a speech verb, preferring the one that governs the quote, then the
+    nearest one (after the quote before before it)."""
+    candidates = [t for t in tokens
+                  if cue_lemma(t) in SPEECH_VERBS | THOUGHT_VERBS | FRAME_VERBS
+                  and t.pos_ in ("VERB", "AUX", "NOUN", "PROPN")]
+    if not candidates:
+        return None
+    quote_tokens = set(range(quote.start, quote.end))
+
+    def governs(t: Token) -> bool:
+        return any(d.i in quote_tokens for d in t.subtree)
+
+    def distance(t: Token) -> int:
+        return t.i - quote.end if t.i >= quote.end else quote.start - t.i + 1
+
+    ranked = sorted(candidates, key=lambda t: (not governs(t), distance(t)))
+    return ranked[0]
+
+
+def _according(tokens: list[Token]) -> Token | None:
+    """The "X" of "according to X" in a frame, else ``None``."""
+    for tok in tokens:
+        if tok.lower_ in _ACCORDING:
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                # the noun the phrase introduces: the nearest noun-like token after "to"
+                for cand in tok.doc[tok.i + 2: min(len(tok.doc), tok.i + 10)]:
+                    if cand.pos_ in ("PROPN", "NOUN", "PRON"):
+                        head = cand
+                        while (head.head.i != head.i and head.head.i > tok.i + 1
+                               and head.head.pos_ in ("PROPN", "NOUN")
+                               and head.dep_ in ("compound", "flat", "amod", "det", "nmod:poss")):
+                            head = head.head
+                        return head
+    return None
+
+
+def _char(doc: Doc, start: int, end: int) -> CharSpan:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _source(doc: Doc, head: Token | None) -> tuple[CharSpan | None, CharSpan | None]:
+    if head is None:
+        return None, None
+    start, end = speaker_phrase(head)
+    return _char(doc, start, end), _char(doc, head.i, head.i + 1)
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return not any(_is_break(t) for t in a.doc[lo:hi])
+
+
+def valid_speaker(head: Token | None, cue: Token) -> bool:
+    """A speaker head is a noun-like word in the cue's paragraph (parsers attach paragraph
+    breaks and words of the neighbouring sentence as subjects)."""
+    return (head is not None and not head.is_space and not head.is_punct
+            and head.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X", "ADJ", "DET")
+            and head.lower_ not in _NOT_SUBJECTS
+            and _same_paragraph(head, cue))
+
+
+def _adjacent_speaker(cue: Token, frame_tokens: list[Token]) -> Token | None:
+    """Pattern fallback when the parse gives no subject: the noun phrase just before the cue
+    ("Trump has also said") or just after it ("said Trump")."""
+    positions = {t.i for t in frame_tokens}
+    doc = cue.doc
+    j = cue.i - 1
+    while j in positions and (doc[j].pos_ in ("AUX", "ADV", "PART") or doc[j].lower_ in (
+            "also", "later", "then", "has", "have", "had")):
+        j -= 1
+    if j in positions and not doc[j].is_space and (
+            doc[j].pos_ in ("PROPN", "NOUN") or doc[j].lower_ in _SUBJECT_PRONOUNS):
+        return doc[j]
+    j = cue.i + 1
+    head = None
+    while j in positions and not doc[j].is_space and (
+            doc[j].pos_ in ("PROPN", "NOUN", "DET", "ADJ") or doc[j].lower_ in _SUBJECT_PRONOUNS):
+        head = doc[j]
+        if doc[j].pos_ == "PRON":
+            break
+        j += 1
+    return head
+
+
+def _speaker_for(cue: Token | None, frame_tokens: list[Token]) -> Token | None:
+    if cue is None:
+        return None
+    subject = subject_of(cue)
+    if valid_speaker(subject, cue):
+        return subject
+    return _adjacent_speaker(cue, frame_tokens) or _clause_subject(cue)
+
+
+def _clause_subject(cue: Token) -> Token | None:
+    """Last resort: a subject-labelled noun earlier in the cue's sentence and paragraph with no
+    other verb of speech in between ("Leavitt, referencing …, reiterated that …")."""
+    doc = cue.doc
+    j = cue.i - 1
+    found: Token | None = None
+    while j >= 0 and cue.i - j <= 25:
+        tok = doc[j]
+        if tok.text in _SENT_END or _is_break(tok) or tok.text in ('"', "“", "”"):
+            break
+        if tok.dep_ in ("nsubj", "nsubj:pass") and valid_speaker(tok, cue):
+            found = tok
+        j -= 1
+    return found
+
+
+def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
+    """Quotation-mark spans of ``doc``: the attributions they make (direct and partial, in text
+    order, split quotes joined) and a role for every quoted span."""
+    quoted = find_quoted(doc.text)
+    owner = _quote_index(doc, quoted)
+    attributions: list[Attribution] = []
+    roles: list[QuotedText] = []
+    last_direct: tuple[int, int] | None = None          # (attribution index, quote end token)
+    for q_index, q in enumerate(quoted):
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        inner = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        if span is None or inner is None or q.inner_end <= q.inner_start:
+            continue
+        if q.style == "single" and owner[span.start] != q_index:
+            continue      # nested inside a double-quoted span
+        frame = _frame(doc, span, owner, q_index)
+        n_words = _words(inner)
+        first_alpha = next((t for t in inner if t.is_alpha), None)
+        starts_upper = first_alpha is not None and first_alpha.text[0].isupper()
+        ends_sentence = any(t.text in _SENT_END | {","} for t in inner[-2:])
+        left_open = not frame.left or frame.left[-1].text in _OPENING_CLAUSE
+        sentence_like = left_open and (starts_upper or not frame.left) and (
+            n_words >= 3 or ends_sentence)
+        tokens = frame.right + frame.left
+        cue = _pick_cue(tokens, span)
+        according = None if cue is not None else _according(tokens)
+        speaker = _speaker_for(cue, tokens) if cue is not None else according
+        marked = (q.start, q.end)
+        content = (q.inner_start, q.inner_end)
+        if sentence_like:
+            gap_ok = (last_direct is not None
+                      and _only_frame_between(doc, owner, last_direct[1], span.start))
+            if cue is None and according is None and gap_ok and last_direct is not None:
+                # the second half of a split quote, or the next paragraph of the same speech
+                a_index = last_direct[0]
+                prev = attributions[a_index]
+                attributions[a_index] = Attribution(
+                    prev.kind, prev.content + (content,), prev.marked + (marked,),
+                    prev.source, prev.source_head, prev.cue, prev.cue_lemma)
+                roles.append(QuotedText(q, "direct", a_index))
+                last_direct = (a_index, span.end)
+                continue
+            if cue is None and according is None and n_words < 3 and frame.left:
+                roles.append(QuotedText(q, "title" if _titleish(inner) else "scare"))
+                continue
+            source, head = _source(doc, speaker)
+            cue_span = (_char(doc, cue.i, cue.i + 1) if cue is not None
+                        else _char(doc, according.i, according.i + 1) if according is not None
+                        else None)
+            lemma = cue_lemma(cue) if cue is not None else (
+                "according to" if according is not None else None)
+            if according is not None:
+                cue_span = _according_span(doc, according)
+            attributions.append(Attribution("direct", (content,), (marked,), source, head,
+                                            cue_span, lemma))
+            roles.append(QuotedText(q, "direct", len(attributions) - 1))
+            last_direct = (len(attributions) - 1, span.end)
+            continue
+        # embedded in a sentence: partial quote when someone is reported there, else not speech
+        if _titleish(inner) and (cue is None or cue_lemma(cue) not in FRAME_VERBS):
+            roles.append(QuotedText(q, "title"))
+            continue
+        if cue is None and according is None:
+            roles.append(QuotedText(q, "scare"))
+            continue
+        source, head = _source(doc, speaker)
+        cue_span = (_char(doc, cue.i, cue.i + 1) if cue is not None
+                    else _according_span(doc, according))
+        lemma = cue_lemma(cue) if cue is not None else "according to"
+        attributions.append(Attribution("partial", (content,), (marked,), source, head,
+                                        cue_span, lemma))
+        roles.append(QuotedText(q, "partial", len(attributions) - 1))
+    return attributions, roles
+
+
+def _according_span(doc: Doc, according: Token | None) -> CharSpan | None:
+    if according is None:
+        return None
+    for tok in doc[max(0, according.i - 12): according.i]:
+        if tok.lower_ == "according":
+            return tok.idx, tok.idx + len("according to") if doc[tok.i + 1].lower_ == "to" else (
+                tok.idx + len(tok.text))
+    return None
+
+
+def _only_frame_between(doc: Doc, owner: list[int], end_token: int, start_token: int) -> bool:
+    """True when the text between two quotes is at most a short attribution frame ("he said.")
+    and paragraph breaks: no other sentence intervenes."""
+    between = [t for t in doc[end_token:start_token] if not t.is_space]
+    if len(between) > 12:
+        return False
+    return sum(1 for t in between if t.text in _SENT_END) <= 1
+
+
+def _span_of(token: Token, skip: set[int] | None = None) -> tuple[int, int]:
+    skip = skip or set()
+    idx = [t.i for t in token.subtree if t.i not in skip]
+    return min(idx), max(idx) + 1
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ('”', '"', "’")
+                           or doc[end - 1].is_space):
+        end -= 1
+    while start < end and (doc[start].is_punct and doc[start].text not in ('“', '"', "‘")
+                           or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _close_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Extend a content span to the closing mark of a quote it opens (and the punctuation
+    just inside it)."""
+    opened = sum(1 for t in doc[start:end] if t.text in ('"', "“"))
+    closed = sum(1 for t in doc[start:end] if t.text == "”")
+    straight = sum(1 for t in doc[start:end] if t.text == '"')
+    if closed < opened - straight or straight % 2 == 1:
+        j = end
+        while j < len(doc) and j - end < 3 and doc[j].is_punct and not _is_break(doc[j]):
+            j += 1
+            if doc[j - 1].text in ('"', "”"):
+                return start, j
+    return start, end
+
+
+def find_indirect(doc: Doc, taken: set[int], direct: list[Attribution]) -> list[Attribution]:
+    """Indirect attributions: speech/thought verbs with a clausal complement, "according to".
+
+    ``taken`` holds the token indices of cues already used by direct or partial quotes."""
+    found: list[Attribution] = []
+    direct_chars = [frag for a in direct if a.kind == "direct" for frag in a.marked]
+
+    def mostly_quoted(start: int, end: int) -> bool:
+        covered = sum(max(0, min(end, b) - max(start, a)) for a, b in direct_chars)
+        return covered > 0.6 * max(1, end - start)
+
+    for tok in doc:
+        if tok.i in taken or not is_cue(tok):
+            continue
+        complement = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS), None)
+        if complement is None:
+            continue
+        if complement.i < tok.i and not any(c.dep_ in ("nsubj", "nsubj:pass")
+                                            and c.i > tok.i for c in tok.children):
+            # "The plan is rushed, he said" with the clause before the cue
+            pass
+        start, end = _span_of(complement)
+        start, end = _close_marks(doc, *_trim(doc, start, end))
+        if end <= start or end - start < 2:
+            continue
+        chars = _char(doc, start, end)
+        if mostly_quoted(*chars):
+            continue
+        subject = subject_of(tok)
+        if not valid_speaker(subject, tok):
+            subject = _clause_subject(tok)
+        source, head = _source(doc, subject)
+        cue_chars = _char(doc, tok.i, tok.i + 1)
+        found.append(Attribution("indirect", (chars,), (), source, head, cue_chars,
+                                 cue_lemma(tok)))
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        source_tok = _according(doc[tok.i: tok.i + 12])
+        if source_tok is None:
+            continue
+        clause = source_tok.head
+        while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
+            clause = clause.head
+        if clause.i == source_tok.i:
+            continue
+        phrase = set(range(*_span_of(source_tok))) | {tok.i, tok.i + 1}
+        sent = tok.sent
+        if all(t.i in phrase for t in clause.subtree):
+            continue
+        start, end = _span_of(clause, phrase)
+        start, end = max(start, sent.start), min(end, sent.end)
+        # the content is the side of the clause not holding "according to X"
+        p_start, p_end = min(phrase), max(phrase) + 1
+        if p_start - start > end - p_end:
+            end = p_start
+        else:
+            start = p_end
+        start, end = _trim(doc, start, end)
+        if end - start < 2:
+            continue
+        chars = _char(doc, start, end)
+        if mostly_quoted(*chars):
+            continue
+        source, head = _source(doc, source_tok)
+        found.append(Attribution("indirect", (chars,), (), source, head,
+                                 (tok.idx, doc[tok.i + 1].idx + 2), "according to"))
+    return found
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution of ``doc`` in text order (direct, partial, indirect); a partial quote
+    inside an indirect statement's content is kept and points to it with ``nested_in``."""
+    quoted, _roles = classify_quoted(doc)
+    taken: set[int] = set()
+    for a in quoted:
+        if a.cue is not None and a.kind == "direct":
+            cue_span = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
+            if cue_span is not None:
+                taken.update(range(cue_span.start, cue_span.end))
+    indirect = find_indirect(doc, taken, quoted)
+    merged = sorted(quoted + indirect, key=lambda a: a.content[0])
+    result: list[Attribution] = []
+    for a in merged:
+        container = None
+        if a.kind == "partial":
+            holders = [j for j, other in enumerate(merged)
+                       if other.kind == "indirect" and other.content[0][0] <= a.content[0][0]
+                       and a.content[-1][1] <= other.content[-1][1]]
+            if holders:
+                container = min(holders, key=lambda j: merged[j].content[-1][1]
+                                - merged[j].content[0][0])
+        if container is None:
+            result.append(a)
+        else:
+            outer = merged[container]
+            result.append(Attribution(a.kind, a.content, a.marked, outer.source, outer.source_head,
+                                      outer.cue, outer.cue_lemma, container))
+    # container indices refer to ``merged`` == ``result`` order
+    return result
