@@ -49,7 +49,7 @@ SUPPORT_VERBS = frozenset({
     "file", "open", "have", "reach", "deliver", "pay", "sign", "approve", "extend", "escalate",
     "unleash", "renew", "level", "press", "reiterate", "repeat", "voice", "express", "send",
     "perform", "execute", "undertake", "wage", "initiate", "complete", "finish", "put", "set",
-    "call", "give", "accept", "reject", "receive",
+    "call", "give", "accept", "reject", "receive", "follow", "attend", "host", "hold",
 })
 #: Verbs whose subject may be a noun event ("a drone attack killed ...").
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "strike", "destroy", "damage",
@@ -164,7 +164,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
     # a noun trigger that is the object of a verb trigger is that verb's event
     for i in list(found):
         token = sent.doc[i]
-        if found[i].noun and token.head.i in found and token.head.i != i:
+        if found[i].noun and token.head.i in found and token.head.i != i and \
+                token.dep_ in ("obj", "dobj", "nsubj:pass", "compound", "xcomp", "amod"):
             del found[i]
     triggers: list[Trigger] = []
     for i, rule in sorted(found.items()):

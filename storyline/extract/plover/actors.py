@@ -268,9 +268,29 @@ def _noun_source(noun: Token) -> Token | None:
     for child in noun.lefts:
         if child.dep_ in ("amod", "compound") and (child.ent_type_ or child.pos_ == "PROPN"):
             return child
+    between = _between(noun)
+    if between is not None:
+        return between
     head = noun.head
-    if noun.dep_ in _OBJ + ("obl",) and head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in _OBJ + ("obl",) and head.pos_ in ("VERB", "AUX") and \
+            head.lemma_.lower() not in _NOT_AGENTIVE:
         return source_of(head)
+    return None
+
+
+#: Verbs whose subject did not take part in their noun object ("remarks followed a meeting").
+_NOT_AGENTIVE = frozenset({"follow", "precede", "overshadow", "dominate", "mark", "cause"})
+
+
+def _between(noun: Token) -> Token | None:
+    """"a meeting between Putin and Whitkov" → Putin (the parser may attach the phrase to the
+    verb governing the noun)."""
+    places = [noun] + ([noun.head] if noun.dep_ in _OBJ and noun.head is not noun else [])
+    for place in places:
+        for child in place.children:
+            if child.dep_ in ("nmod", "obl") and any(g.lower_ == "between" for g in child.children
+                                                     if g.dep_ == "case"):
+                return child
     return None
 
 
@@ -323,6 +343,12 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
                 not (c.dep_ in ("nsubj",) and trigger.pos_ not in ("NOUN", "PROPN"))]
     if trigger.dep_ == "xcomp" and not any(c.dep_ in ("obj", "dobj") for c in trigger.children):
         frontier += [c for c in trigger.head.children if c.dep_ in ("obj", "dobj", "iobj")]
+    if source is not None and _between(trigger) is source:   # "between X and Y": Y
+        other = next((c for c in source.children if c.dep_ == "conj"), None)
+        if other is not None:
+            return other
+    if trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        frontier += [c for c in trigger.head.children if c.dep_ in ("nmod", "obl")]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "dobj"):
         frontier += [c for c in trigger.head.children if c.dep_ in ("obl", "iobj")
                      and c.i != trigger.i]

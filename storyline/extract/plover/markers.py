@@ -26,8 +26,9 @@ _CONDITION_PHRASES = ("contingent on", "contingent upon", "conditional on", "con
                       "on condition that", "on the condition that", "in exchange for",
                       "provided that", "providing that", "as long as", "so long as",
                       "subject to", "only if", "only when", "only after", "in return for")
-_HISTORY_CASES = frozenset({"since", "after", "following", "before", "during", "prior",
-                            "amid"})
+#: A noun event under "since" / "prior to" is background ("since the annexation of Crimea");
+#: "after" / "following" name the recent context of the news and are not marked.
+_HISTORY_CASES = frozenset({"since", "prior"})
 _GOVERN = ("xcomp", "ccomp", "conj", "advcl", "acl")
 
 
