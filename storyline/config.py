@@ -72,6 +72,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("nlp.max_chars", int, 100_000, "Characters of an article's text that are parsed; a "
             "longer text is analysed up to the last paragraph break before this bound (the whole "
             "text is still stored and searchable).", minimum=1_000, maximum=1_000_000),
+    # corroboration
+    Setting("corroborate.max_articles", int, 200, "Largest storyline (in articles) whose "
+            "articles are corroborated together, for conflicts and position changes across its "
+            "stories; larger storylines are corroborated story by story.", minimum=2),
     # execution
     Setting("execute.executor", str, "local", "Executor for per-article stages.",
             choices=("local", "spark")),

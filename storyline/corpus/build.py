@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection
 
 from storyline.config import Settings
+from storyline.corpus.corroboration import corroborate
 from storyline.corpus.identities import Identities
 from storyline.records import Article
 from storyline.store import SqlStore
@@ -117,11 +118,39 @@ def build_corpus(store: SqlStore, settings: Settings, *, progress: ProgressHook 
             db.replace_entities(conn, identities.rows())
         state.save(conn)
     _add_time(report, "write_stories", started)
+    started = time.perf_counter()
+    # A storyline of one story is covered by that story.
+    lines = {line for line in (index.storyline_of(sid) for sid in changed)
+             if len(index.storylines[line].members) > 1}
+    report.conflicts = _corroborate(store, settings, sorted(changed), sorted(lines), identities)
+    _add_time(report, "corroborate", started)
     report.stories = sum(1 for r in records if r["level"] == "story")
     report.storylines = len(records) - report.stories
     report.entities = identities.count()
     report.changed_stories = len(changed)
     return report
+
+
+def _corroborate(store: SqlStore, settings: Settings, stories: list[str], lines: list[str],
+                 identities: Identities) -> int:
+    """Recompute claims, conflicts and merged events of changed stories and storylines."""
+    cap = settings["corroborate.max_articles"]
+    found = 0
+    for level, ids in (("story", stories), ("storyline", lines)):
+        for i in range(0, len(ids), 50):
+            part = ids[i:i + 50]
+            by_cluster = db.story_articles(store.engine, part, level=level)
+            with store.engine.begin() as conn:
+                for cluster_id in part:
+                    articles = by_cluster.get(cluster_id, [])
+                    if not articles or (level == "storyline" and len(articles) > cap):
+                        continue
+                    claims, conflicts, events = corroborate(
+                        cluster_id, articles, identities.resolver.canonical_id)
+                    db.write_story_results(conn, cluster_id, claims=claims, events=events,
+                                           conflicts=conflicts, articles=len(articles))
+                    found += len(conflicts)
+    return found
 
 
 def _place(chunk: Iterable[Article], state: _State, store: SqlStore, report: CorpusReport,

@@ -69,18 +69,20 @@ def count_pending(engine: Engine) -> int:
         return int(conn.execute(query).scalar() or 0)
 
 
-def story_articles(engine: Engine, story_ids: Sequence[str]) -> dict[str, list[Article]]:
-    """The stored articles of each story, in ingest order."""
+def story_articles(engine: Engine, story_ids: Sequence[str], *,
+                   level: str = "story") -> dict[str, list[Article]]:
+    """The stored articles of each story (or storyline), in ingest order."""
     a, sa = schema.articles.c, schema.story_articles.c
+    key = sa.story_id if level == "story" else sa.storyline_id
     out: dict[str, list[Article]] = {sid: [] for sid in story_ids}
     with engine.connect() as conn:
         for i in range(0, len(story_ids), 400):
             part = list(story_ids[i:i + 400])
-            query = (select(schema.articles, sa.story_id)
+            query = (select(schema.articles, key.label("cluster"))
                      .join(schema.story_articles, sa.article_id == a.id)
-                     .where(sa.story_id.in_(part)).order_by(a.seq))
+                     .where(key.in_(part)).order_by(a.seq))
             for row in conn.execute(query).mappings():
-                out[row["story_id"]].append(
+                out[row["cluster"]].append(
                     article_from_output(row_to_output(row) | {"text_hash": row["text_hash"]}))
     return out
 

@@ -1,0 +1,52 @@
+"""The corroboration step of the corpus phase: for every story (and storyline) that changed,
+claims aligned across its articles, conflicts between sources and merged events — computed over
+the articles with their entity ids made corpus-wide, so "Zelensky" and "Zelenskyy" are one actor.
+
+Storylines are corroborated too (a position change spans stories: for a ceasefire in March,
+against it in December), up to ``corroborate.max_articles`` articles; a larger storyline is
+covered by its stories only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+
+from storyline.corroborate import claims, conflicts, merge_events
+from storyline.records import ActorRef, Article
+
+Canonical = Callable[[str], str]
+
+
+def _actor(ref: ActorRef | None, canonical: Canonical) -> ActorRef | None:
+    if ref is None or ref.entity is None:
+        return ref
+    return ActorRef(canonical(ref.entity), ref.name)
+
+
+def with_corpus_ids(article: Article, canonical: Canonical) -> Article:
+    """The article with every entity id (entities, speakers, actors) replaced by its
+    corpus-wide id."""
+    return article.replace(
+        entities=tuple(dataclasses.replace(e, id=canonical(e.id),
+                                           acts_for=canonical(e.acts_for) if e.acts_for else None)
+                       for e in article.entities),
+        quotes=tuple(dataclasses.replace(q, speaker=_actor(q.speaker, canonical))
+                     for q in article.quotes),
+        events=tuple(dataclasses.replace(e, source=_actor(e.source, canonical) or e.source,
+                                         target=_actor(e.target, canonical))
+                     for e in article.events),
+        positions=tuple(dataclasses.replace(p, actor=_actor(p.actor, canonical) or p.actor)
+                        for p in article.positions))
+
+
+def corroborate(cluster_id: str, articles: Sequence[Article], canonical: Canonical
+                ) -> tuple[list[dict[str, object]], list[dict[str, object]], list[dict[str, object]]]:
+    """``(claims, conflicts, merged events)`` of one story or storyline, as JSON-ready dicts."""
+    ready = [with_corpus_ids(a, canonical) for a in articles]
+    duplicate_of = {a.id: a.duplicate_of for a in ready}
+    found = claims(cluster_id, ready, duplicate_of)
+    disputes = conflicts(cluster_id, ready, found)
+    merged = merge_events(cluster_id, ready)
+    return ([c.to_dict() for c in found], [c.to_dict() for c in disputes],
+            [e.to_dict() for e in merged])
