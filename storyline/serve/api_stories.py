@@ -6,6 +6,7 @@ Registered when the ``stories`` tables exist (migration 3). Reads go through
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from starlette.requests import Request
@@ -13,6 +14,7 @@ from starlette.responses import HTMLResponse, Response
 
 from storyline.errors import NotFoundError
 from storyline.serve.api_articles import engine_of
+from storyline.serve.brief import build_briefing
 from storyline.serve.cache import cached
 from storyline.serve.http import ApiError, JSONResponse
 from storyline.serve.network import network
@@ -20,10 +22,11 @@ from storyline.serve.params import LIMIT, OFFSET, OUTLET, Param, parse_all
 from storyline.serve.routing import Endpoint, RouteGroup
 from storyline.serve.schemas import ref
 from storyline.serve.story_view import conflicts_view, coverage, timeline
-from storyline.serve.summary import cited_summary, to_markdown
+from storyline.serve.summary import cite_url, cited_summary, to_markdown
 from storyline.store import queries
 from storyline.store.queries import web
 
+log = logging.getLogger("storyline.serve")
 MAX_ID = 64
 DATE = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
 SINCE = Param("since", "string", None, "Stories ending on or after this date (YYYY[-MM[-DD]]).",
@@ -76,16 +79,29 @@ def brief(request: Request) -> Response:
 
     def build() -> Response:
         story = load_story(request)
-        summary = cited_summary(story)
+        engine = engine_of(request)
+        report = None
+        try:
+            report = build_briefing(engine, story)
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            log.exception("briefing of story %s failed; answering the claims summary", story["id"])
+        if report is not None:
+            if args["format"] == "md":
+                return Response(report.to_markdown(), media_type="text/markdown; charset=utf-8")
+            if args["format"] == "html":
+                return HTMLResponse(report.to_html())
+            data = report.to_dict()
+            for source in data["sources"]:
+                source["href"] = cite_url(source["article"], source["start"], source["end"])
+            return JSONResponse(data)
+        summary = cited_summary(story)  # fallback: the claims-only summary
         if args["format"] == "md":
             return Response(to_markdown(story, summary), media_type="text/markdown; charset=utf-8")
         if args["format"] == "html":
             env = request.app.state.templates
             html = env.get_template("_brief.html").render(story=story, summary=summary, standalone=True)
             return HTMLResponse(html)
-        return JSONResponse({"story": {k: story[k] for k in ("id", "title", "level", "start", "end",
-                                                              "n_articles", "n_outlets")},
-                             **summary})
+        return JSONResponse({"story": story["id"], "headline": story["title"], **summary})
 
     return cached(request, build)
 

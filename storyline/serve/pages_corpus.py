@@ -18,6 +18,7 @@ from starlette.routing import Route
 from storyline.serve.api_articles import engine_of
 from storyline.serve.api_entities import ENTITY_TYPE, NAME_Q, load_entity
 from storyline.serve.api_stories import STORIES_PARAMS, load_story, story_filters
+from storyline.serve.brief import briefing_dict
 from storyline.serve.cache import cached
 from storyline.serve.pages import pagination
 from storyline.serve.params import OFFSET, Param, parse_all
@@ -63,13 +64,14 @@ def story(request: Request) -> Response:
         if record["id"] != story_id:
             return RedirectResponse(f"/stories/{record['id']}", 302)
         engine = engine_of(request)
-        summary = cited_summary(record)
+        brief = briefing_dict(engine, record)
+        summary = cited_summary(record) if brief is None else None
         quotes = queries.list_quotes(engine, story=record["id"], limit=PANEL_ROWS)
         positions = queries.list_positions(engine, story=record["id"], limit=PANEL_ROWS)
         for position in positions:
             evidence = position.get("evidence") or {}
             position["href"] = cite_url(position["article"], evidence.get("start"), evidence.get("end"))
-        return render(request, "story.html", s=record, summary=summary,
+        return render(request, "story.html", s=record, summary=summary, brief=brief,
                       speakers=quotes_by_speaker(quotes), n_quotes=len(quotes),
                       positions=positions, entities=web.story_entities(engine, record["id"], limit=30),
                       conflicts=conflicts_view(record["conflicts"], record["article_summaries"]),

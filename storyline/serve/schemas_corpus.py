@@ -52,18 +52,20 @@ CORPUS_COMPONENTS: dict[str, Any] = {
                          ["article", "value", "text"], article={"type": "string"},
                          value={"type": "string"}, text={"type": "string"}, start=INT_OR_NULL,
                          end=INT_OR_NULL, date=STR_OR_NULL)}),
-    "Brief": _obj(["sections", "sources"], story={"type": "object"},
-                  sections={"type": "array", "items": _obj(
-                      ["title", "items"], title={"type": "string"}, items={"type": "array", "items": _obj(
-                          ["text", "cites"], text={"type": "string"}, kind=STR_OR_NULL,
-                          outlets={"type": "integer"}, single_source={"type": "boolean"},
-                          cites={"type": "array", "items": {"type": "integer"}})})},
-                  sources={"type": "array", "items": _obj(
+    "Brief": {"type": "object", "required": ["story", "headline", "sources"],
+              "description": "The cited briefing of storyline.report (points, actors, quotes, "
+                             "conflicts, single_source, coverage), or when it cannot be built "
+                             "the claims summary (sections); sources[n - 1] is citation [n].",
+              "properties": {
+                  "story": {"type": "string"}, "headline": {"type": "string"},
+                  "points": {"type": "array", "items": _obj(
+                      ["text", "sources"], text={"type": "string"},
+                      sources={"type": "array", "items": {"type": "integer"}})},
+                  "sections": {"type": "array", "items": {"type": "object"}},
+                  "sources": {"type": "array", "items": _obj(
                       ["n", "article", "href"], n={"type": "integer"}, article={"type": "string"},
                       start=INT_OR_NULL, end=INT_OR_NULL, text={"type": "string"},
-                      outlet=STR_OR_NULL, title=STR_OR_NULL, published=STR_OR_NULL,
-                      href={"type": "string"})},
-                  conflicts={"type": "integer"}),
+                      outlet=STR_OR_NULL, href={"type": "string"})}}},
     "Timeline": _obj(["items", "undated_events"], undated_events={"type": "integer"},
                      items={"type": "array", "items": _obj(
                          ["date", "kind", "label"], date={"type": "string"},

@@ -14,8 +14,10 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, func, or_, select
 
+from storyline.records import Article, article_from_output
 from storyline.store import schema
 from storyline.store.queries.articles import _bounded
+from storyline.store.rows import row_to_output
 
 a = schema.articles.c
 sa = schema.story_articles.c
@@ -142,3 +144,18 @@ def article_context(engine: Engine, article_id: str) -> dict[str, Any]:
             stories = [found[i] for i in (row[0], row[1]) if i in found]
         linked = set(conn.execute(select(ea.entity_id).where(ea.article_id == article_id)).scalars())
     return {"stories": stories, "linked": linked}
+
+
+def article_records(engine: Engine, ids: list[str], *, max_chars: int = 200_000) -> list[Article]:
+    """The stored articles with these ids as :class:`~storyline.records.Article` records (text,
+    outlet and analysis), in the order given; texts longer than ``max_chars`` are cut (their
+    analysis offsets beyond the cut are kept, readers check bounds)."""
+    found: dict[str, Article] = {}
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 400):
+            rows = conn.execute(select(schema.articles).where(a.id.in_(ids[i:i + 400]))).mappings()
+            for row in rows:
+                output = row_to_output(row)
+                output["text"] = output["text"][:max_chars]
+                found[row["id"]] = article_from_output(output | {"text_hash": row["text_hash"]})
+    return [found[i] for i in ids if i in found]

@@ -179,6 +179,15 @@ def test_markdown_brief_is_inert() -> None:
     assert "[1]: /articles/a1?hl=0-10#cite" in md
 
 
+def test_briefing_falls_back_on_malformed_records(app: Any, big: dict[str, Any]) -> None:
+    from storyline.serve.brief import briefing_dict
+
+    assert briefing_dict(app.state.engine, big) is not None
+    broken = {**big, "claims": [{"kind": "statement", "sources": [{"article": "x"}]}]}
+    assert briefing_dict(app.state.engine, broken) is None  # logged, not raised
+    assert cited_summary(broken)["sections"] == []
+
+
 def test_cite_url() -> None:
     assert cite_url("abc", 3, 9) == "/articles/abc?hl=3-9#cite"
     assert cite_url("abc", 9, 3) == "/articles/abc"
