@@ -49,7 +49,7 @@ SUPPORT_VERBS = frozenset({
     "file", "open", "have", "reach", "deliver", "pay", "sign", "approve", "extend", "escalate",
     "unleash", "renew", "level", "press", "reiterate", "repeat", "voice", "express", "send",
     "perform", "execute", "undertake", "wage", "initiate", "complete", "finish", "put", "set",
-    "call", "give", "accept", "reject", "receive", "follow", "attend", "host", "hold",
+    "call", "give", "accept", "reject", "receive", "follow", "attend", "host",
 })
 #: Verbs whose subject may be a noun event ("a drone attack killed ...").
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "strike", "destroy", "damage",
@@ -88,7 +88,7 @@ def _noun_admissible(token: Token) -> bool:
         return True
     if token.dep_ in ("nsubj",) and head.lemma_.lower() in HARM_VERBS:
         return True
-    if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head is not token:
+    if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head != token:
         return _noun_admissible(head)
     return False
 
@@ -97,7 +97,7 @@ def _outer(token: Token, found: dict[int, Rule]) -> Token | None:
     """The trigger that embeds ``token`` as its complement, if any ("agreed to [withdraw]")."""
     node = token
     for _ in range(3):
-        if node.dep_ not in _FOLDING or node.head is node:
+        if node.dep_ not in _FOLDING or node.head == node:
             return None
         node = node.head
         if node.i in found:
@@ -341,7 +341,7 @@ def main_event(events: Sequence[Event], doc: Doc | None = None) -> Event | None:
         if token is None:
             return 0
         node, steps = token.root, 0
-        while node.head is not node and steps < 20:
+        while node.head != node and steps < 20:
             node, steps = node.head, steps + 1
         return steps
     ranked = sorted(enumerate(events), key=lambda pair: (pair[1].historical, depth(pair[1]),

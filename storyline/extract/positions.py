@@ -123,7 +123,7 @@ def _issue(token: Token, recent: str | None) -> str | None:
     if token.pos_ in ("NOUN", "PROPN") and token.lower_ != "for":
         return None
     vague = any(t.lemma_.lower() in VAGUE or t.pos_ == "PRON" for p in phrases for t in p
-                if t.head not in p or t.head is t)
+                if t.head not in p or t.head == t)
     return recent if vague else None
 
 
@@ -162,7 +162,7 @@ def _trim(condition: str | None) -> str | None:
 def _actor(token: Token) -> Token | None:
     if token.lower_ == "for":   # "Putin was all for a ceasefire": the subject of "was"
         node = token.head
-        while node.head is not node and node.dep_ not in ("ROOT",):
+        while node.head != node and node.dep_ not in ("ROOT",):
             if any(c.dep_ == "nsubj" for c in node.children):
                 break
             node = node.head
@@ -222,7 +222,7 @@ def _in_condition(token: Token) -> bool:
             return True
         if node.lower_ in _DOUBT:
             return True
-        if node.head is node:
+        if node.head == node:
             return False
         node = node.head
     return False

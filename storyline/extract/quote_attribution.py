@@ -281,19 +281,20 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
         speaker = _speaker_for(cue, tokens) if cue is not None else according
         marked = (q.start, q.end)
         content = (q.inner_start, q.inner_end)
-        if sentence_like:
-            gap_ok = (last_direct is not None
-                      and _only_frame_between(doc, owner, last_direct[1], span.start))
-            if cue is None and according is None and gap_ok and last_direct is not None:
+        if last_direct is not None and _only_frame_between(doc, owner, last_direct[1],
+                                                          span.start):
+            prev = attributions[last_direct[0]]
+            same_cue = cue is not None and prev.cue == _char(doc, cue.i, cue.i + 1)
+            resumes = sentence_like or (frame.left and frame.left[-1].text == ",")
+            if resumes and (same_cue or (cue is None and according is None)):
                 # the second half of a split quote, or the next paragraph of the same speech
-                a_index = last_direct[0]
-                prev = attributions[a_index]
-                attributions[a_index] = Attribution(
+                attributions[last_direct[0]] = Attribution(
                     prev.kind, prev.content + (content,), prev.marked + (marked,),
                     prev.source, prev.source_head, prev.cue, prev.cue_lemma)
-                roles.append(QuotedText(q, "direct", a_index))
-                last_direct = (a_index, span.end)
+                roles.append(QuotedText(q, "direct", last_direct[0]))
+                last_direct = (last_direct[0], span.end)
                 continue
+        if sentence_like:
             if cue is None and according is None and n_words < 3 and frame.left:
                 roles.append(QuotedText(q, "title" if _titleish(inner) else "scare"))
                 continue

@@ -9,9 +9,9 @@ Scores (per category and overall), after a one-to-one matching of predicted and 
 attributions by content overlap (largest character overlap first):
 
 * **content overlap** P/R/F1 — a matched pair (any character overlap);
-* **content exact** P/R/F1 — a matched pair whose contents are equal after normalisation
-  (surrounding whitespace, edge punctuation and quotation marks dropped, whitespace collapsed);
-  ``strict`` counts identical character offsets only;
+* **content exact** P/R/F1 — a matched pair whose contents have the same words (lower case;
+  punctuation, quotation marks and spacing ignored, so a quote with or without its marks and
+  final period is the same quote); ``strict`` counts identical character offsets only;
 * **source** P/R/F1 — a matched pair whose source spans overlap (``source_exact``: equal after
   the same normalisation); precision over predictions with a source, recall over gold
   attributions with a source.
@@ -31,9 +31,7 @@ from pathlib import Path
 __all__ = ["GoldAttribution", "PolnearDoc", "Scored", "category", "load_polnear", "score"]
 
 CharSpan = tuple[int, int]
-_MARKS = "\"“”‘’'«»"
-_EDGE = re.compile(rf"^[\s{_MARKS}.,;:!?—–-]+|[\s{_MARKS}.,;:!?—–-]+$")
-_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -114,7 +112,9 @@ def load_polnear(root: Path, split: str) -> list[PolnearDoc]:
 
 
 def normalise(text: str) -> str:
-    return _SPACE.sub(" ", _EDGE.sub("", text)).strip().lower()
+    """The words of ``text``, lower case, one space apart (punctuation, quotation marks and
+    spacing ignored)."""
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def _joined(text: str, spans: Iterable[CharSpan]) -> str:

@@ -138,7 +138,7 @@ def _from_pronoun(token: Token) -> Token:
         return token
     node = token.head
     for _ in range(_CLAUSE_MAX_UP):
-        if node.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis") or node.head is node:
+        if node.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis") or node.head == node:
             break
         node = node.head
         subj, _passive = _subject(node)
@@ -192,7 +192,7 @@ def source_of(trigger: Token) -> Token | None:
             return _resolve(subj, trigger)
         if node.dep_ in ("acl", "amod") and (node.tag_ != "VBN" or node.head.dep_ == "ROOT"):
             return node.head   # "groups demanding that ..."; a misparsed main verb
-        if node.dep_ not in _UP + ("csubj",) or node.head is node:
+        if node.dep_ not in _UP + ("csubj",) or node.head == node:
             break
         node = node.head
     return _left_fallback(trigger)
@@ -259,7 +259,7 @@ def _relative(token: Token) -> Token:
 def _noun_source(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in ("nmod:poss", "poss"):
-            if child.lower_ in _PRONOUNS and noun.head is not noun and noun.head.pos_ in ("VERB", "AUX"):
+            if child.lower_ in _PRONOUNS and noun.head != noun and noun.head.pos_ in ("VERB", "AUX"):
                 return source_of(noun.head) or child
             return child
     for child in noun.children:
@@ -285,7 +285,7 @@ _NOT_AGENTIVE = frozenset({"follow", "precede", "overshadow", "dominate", "mark"
 def _between(noun: Token) -> Token | None:
     """"a meeting between Putin and Whitkov" → Putin (the parser may attach the phrase to the
     verb governing the noun)."""
-    places = [noun] + ([noun.head] if noun.dep_ in _OBJ and noun.head is not noun else [])
+    places = [noun] + ([noun.head] if noun.dep_ in _OBJ and noun.head != noun else [])
     for place in places:
         for child in place.children:
             if child.dep_ in ("nmod", "obl") and any(g.lower_ == "between" for g in child.children
@@ -343,7 +343,7 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
                 not (c.dep_ in ("nsubj",) and trigger.pos_ not in ("NOUN", "PROPN"))]
     if trigger.dep_ == "xcomp" and not any(c.dep_ in ("obj", "dobj") for c in trigger.children):
         frontier += [c for c in trigger.head.children if c.dep_ in ("obj", "dobj", "iobj")]
-    if source is not None and _between(trigger) is source:   # "between X and Y": Y
+    if source is not None and _between(trigger) == source:   # "between X and Y": Y
         other = next((c for c in source.children if c.dep_ == "conj"), None)
         if other is not None:
             return other
@@ -362,7 +362,7 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
                 continue   # a passive agent is the source; "after his meeting with X" is context
             if is_actorlike(cand):
                 named = _named_inside(cand)
-                if named is not None and named.dep_ in ("nmod:poss", "nmod") and named.head is cand:
+                if named is not None and named.dep_ in ("nmod:poss", "nmod") and named.head == cand:
                     return named
                 return _phrase_head(cand)
         frontier = [g for t in ordered if t.i not in skip for g in t.children

@@ -77,7 +77,7 @@ def issue_key(phrase: list[Token]) -> str | None:
     found = issue_of_text(text)
     if found:
         return found
-    roots = [t for t in phrase if t.head not in phrase or t.head is t]
+    roots = [t for t in phrase if t.head not in phrase or t.head == t]
     head = roots[0] if roots else phrase[-1]
     if head.lemma_.lower() in VAGUE or head.pos_ in ("PRON", "DET"):
         return None

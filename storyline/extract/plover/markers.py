@@ -46,7 +46,7 @@ def governors(trigger: Token, limit: int = 3) -> list[Token]:
     chain = [trigger]
     node = trigger
     for _ in range(limit):
-        if node.dep_ not in ("xcomp",) or node.head is node:
+        if node.dep_ not in ("xcomp",) or node.head == node:
             break
         node = node.head
         chain.append(node)
@@ -64,7 +64,7 @@ def _negated(trigger: Token, chain: list[Token]) -> bool:
                 return True
             if child.dep_ == "det" and child.lower_ == "no":
                 return True
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head is not trigger:
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.head != trigger:
         head = trigger.head
         if head.pos_ in ("VERB", "AUX") and any(c.lower_ in _NEG for c in head.children
                                                 if c.dep_ in ("advmod", "neg", "part")):
@@ -147,7 +147,7 @@ def _historical(trigger: Token, chain: list[Token]) -> bool:
             return True
         head = trigger.head
         if trigger.dep_ in ("nmod", "conj") and head.pos_ == "NOUN":
-            return _historical(head, [head]) if head is not trigger else False
+            return _historical(head, [head]) if head != trigger else False
         return False
     for tok in chain:
         aux = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]
