@@ -27,14 +27,20 @@ def seeds(seeds_dir: Path) -> dict:
 
 def test_gum_person_clustering_names_and_he_she(gum: dict) -> None:
     assert gum["documents"] >= 25
-    assert gum["system_scope"]["f1"] >= 0.51             # measured 0.539
-    assert gum["system_scope"]["precision"] >= 0.66      # measured 0.698
+    assert gum["system_scope"]["f1"] >= 0.49             # measured 0.514
+    assert gum["system_scope"]["precision"] >= 0.70      # measured 0.724
     # beats the string-match baseline on the same mentions by a wide margin
     assert gum["system_scope"]["f1"] >= gum["baseline_scope"]["f1"] + 0.15
 
 
 def test_gum_person_clustering_all_mentions(gum: dict) -> None:
-    assert gum["system"]["f1"] >= 0.20                   # measured 0.224
+    assert gum["system"]["f1"] >= 0.19                   # measured 0.209
+
+
+def test_gum_pronoun_links(gum: dict) -> None:
+    pronouns = gum["links"]["pronoun"]
+    assert pronouns["judged"] >= 120                     # measured 163
+    assert pronouns["accuracy"] >= 0.70                  # measured 0.748
 
 
 def test_seed_checks_all_pass(seeds: dict) -> None:
@@ -45,5 +51,5 @@ def test_seed_checks_all_pass(seeds: dict) -> None:
 
 
 def test_entities_cost_is_a_small_fraction_of_parsing(seeds: dict) -> None:
-    # measured 8.8% on the seeds and 8.7% on 200 PolNeAR articles
+    # measured 9.6% on the seeds and 8.5% on 200 PolNeAR articles
     assert seeds["entities_ms_per_article"] <= 0.2 * seeds["parse_ms_per_article"]
