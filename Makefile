@@ -36,11 +36,16 @@ run: install
 	$(BIN)/storyline run $(INPUT) --db $(DB); status=$$?; \
 	  if [ $$status -ne 0 ] && [ $$status -ne 3 ]; then exit $$status; fi
 	$(BIN)/storyline export --db $(DB) --format jsonl --output $(OUT)/articles.jsonl
-	$(BIN)/storyline articles --db $(DB) --limit 20
+	$(BIN)/storyline stories --db $(DB) --level storyline
+	$(BIN)/storyline stories --db $(DB)
+	@echo "Briefings (Markdown and HTML, every point cites its sources):"
+	@$(BIN)/storyline briefs --db $(DB) --output $(OUT)/briefs | sed 's/^/  /'
 	@echo ""
 	@echo "Results:  $(DB) (SQLite) and $(OUT)/articles.jsonl (one JSON record per article)"
 	@echo "Explore:  $(BIN)/storyline articles --db $(DB) --query truce"
 	@echo "          $(BIN)/storyline show ID --db $(DB) --format text"
+	@echo "          $(BIN)/storyline entities --db $(DB)     quotes, events, positions, conflicts likewise"
+	@echo "          $(BIN)/storyline brief STORY_ID --db $(DB) --format md|html|json"
 	@echo "          $(BIN)/storyline rejects --db $(DB)"
 	@echo "          $(BIN)/storyline serve --db $(DB)          (web UI on http://127.0.0.1:8000)"
 	@echo "Your own: make run INPUT=path/to/folder/   (txt, html, json, jsonl, warc, rss/atom, URLs)"

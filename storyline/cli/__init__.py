@@ -13,6 +13,7 @@ from storyline import __version__
 from storyline.cli import (
     analyse,
     articles,
+    brief,
     corpus,
     evaluate,
     export,
@@ -37,6 +38,6 @@ def main() -> None:
     """
 
 
-for module in (run, analyse, articles, corpus, export, rejects, settings, evaluate, serve):
+for module in (run, analyse, articles, corpus, brief, export, rejects, settings, evaluate, serve):
     for command in module.COMMANDS:
         main.add_command(command)

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from storyline.corroborate import claims, conflicts, merge_events
-from storyline.records import ActorRef, Article
+from storyline.corroborate import MergedEvent, claims, conflicts, merge_events
+from storyline.records import ActorRef, Article, Claim, Conflict
 
 Canonical = Callable[[str], str]
 
@@ -40,13 +42,28 @@ def with_corpus_ids(article: Article, canonical: Canonical) -> Article:
                         for p in article.positions))
 
 
-def corroborate(cluster_id: str, articles: Sequence[Article], canonical: Canonical
-                ) -> tuple[list[dict[str, object]], list[dict[str, object]], list[dict[str, object]]]:
-    """``(claims, conflicts, merged events)`` of one story or storyline, as JSON-ready dicts."""
-    ready = [with_corpus_ids(a, canonical) for a in articles]
+@dataclass(frozen=True)
+class Corroboration:
+    """What corroboration found in one story or storyline."""
+
+    articles: tuple[Article, ...]  # with corpus-wide entity ids
+    claims: tuple[Claim, ...]
+    conflicts: tuple[Conflict, ...]
+    events: tuple[MergedEvent, ...]
+
+
+def corroborate_records(cluster_id: str, articles: Sequence[Article],
+                        canonical: Canonical) -> Corroboration:
+    ready = tuple(with_corpus_ids(a, canonical) for a in articles)
     duplicate_of = {a.id: a.duplicate_of for a in ready}
     found = claims(cluster_id, ready, duplicate_of)
-    disputes = conflicts(cluster_id, ready, found)
-    merged = merge_events(cluster_id, ready)
-    return ([c.to_dict() for c in found], [c.to_dict() for c in disputes],
-            [e.to_dict() for e in merged])
+    return Corroboration(ready, tuple(found), tuple(conflicts(cluster_id, ready, found)),
+                         tuple(merge_events(cluster_id, ready)))
+
+
+def corroborate(cluster_id: str, articles: Sequence[Article], canonical: Canonical
+                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """``(claims, conflicts, merged events)`` of one story or storyline, as JSON-ready dicts."""
+    found = corroborate_records(cluster_id, articles, canonical)
+    return ([c.to_dict() for c in found.claims], [c.to_dict() for c in found.conflicts],
+            [e.to_dict() for e in found.events])
