@@ -97,12 +97,19 @@ def _outer(token: Token, found: dict[int, Rule]) -> Token | None:
     """The trigger that embeds ``token`` as its complement, if any ("agreed to [withdraw]")."""
     node = token
     for _ in range(3):
-        if node.dep_ not in _FOLDING or node.head == node:
+        if not _complement(node) or node.head == node:
             return None
         node = node.head
         if node.i in found:
             return node
     return None
+
+
+def _complement(token: Token) -> bool:
+    """A clausal complement, or an infinitive the parser attached as an adverbial clause
+    ("urged the EC [to support] ...")."""
+    return token.dep_ in _FOLDING or (token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "to" for c in token.children))
 
 
 def _wrapped_type(token: Token, rule: Rule) -> tuple[str, str, str | None]:
@@ -182,7 +189,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
 
 def _inner(token: Token, found: dict[int, Rule]) -> Rule | None:
     for child in token.children:
-        if child.dep_ in _FOLDING:
+        if _complement(child):
             if child.i in found:
                 return found[child.i]
             for grand in child.children:

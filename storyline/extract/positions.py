@@ -108,9 +108,10 @@ def _issue_phrases(token: Token) -> list[list[Token]]:
             phrases.append(_phrase(token.head))
         if token.dep_ in ("obj", "dobj") and token.head.lemma_.lower() in _NOUN_CARRIERS:
             for child in token.head.children:   # "expressed support [for the ceasefire]"
-                cases = {g.lower_ for g in child.children if g.dep_ == "case"}
-                if child.dep_ == "obl" and cases & _ISSUE_CASES:
-                    phrases.append(_phrase(child))
+                cases = {g.lower_ for g in child.children if g.dep_ in ("case", "mark")}
+                if (child.dep_ == "obl" and cases & _ISSUE_CASES) or (
+                        child.dep_ in ("advcl", "xcomp") and "to" in cases):
+                    phrases.append(_phrase(child))   # "conveyed readiness [to discuss ...]"
     return [p for p in phrases if p]
 
 
@@ -230,7 +231,9 @@ def _in_condition(token: Token) -> bool:
 
 def _embedded(token: Token) -> bool:
     """The content of another stance ("wants Russia to [agree to] a ceasefire")."""
-    return token.dep_ in ("xcomp", "ccomp") and _stance_of(token.head) is not None and \
+    complement = token.dep_ in ("xcomp", "ccomp") or (token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "to" for c in token.children))
+    return complement and _stance_of(token.head) is not None and \
         token.head.pos_ in ("VERB", "AUX")
 
 

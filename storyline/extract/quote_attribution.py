@@ -59,6 +59,9 @@ class Attribution:
     cue: CharSpan | None = None                #: the cue word(s)
     cue_lemma: str | None = None
     nested_in: int | None = None               #: index of the attribution that contains it
+    #: partial quotes: the reported phrase around the fragment (what PolNeAR calls the
+    #: content: 'it as "manipulative"'), when the parse gives one
+    clause: CharSpan | None = None
 
 
 @dataclass(frozen=True)
@@ -281,9 +284,9 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
         speaker = _speaker_for(cue, tokens) if cue is not None else according
         marked = (q.start, q.end)
         content = (q.inner_start, q.inner_end)
-        if last_direct is not None and _only_frame_between(doc, owner, last_direct[1],
-                                                          span.start):
-            prev = attributions[last_direct[0]]
+        prev = attributions[last_direct[0]] if last_direct is not None else None
+        if last_direct is not None and prev is not None and _only_frame_between(
+                doc, last_direct[1], span.start, prev.cue):
             same_cue = cue is not None and prev.cue == _char(doc, cue.i, cue.i + 1)
             resumes = sentence_like or (frame.left and frame.left[-1].text == ",")
             if resumes and (same_cue or (cue is None and according is None)):
@@ -322,10 +325,29 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
         cue_span = (_char(doc, cue.i, cue.i + 1) if cue is not None
                     else _according_span(doc, according))
         lemma = cue_lemma(cue) if cue is not None else "according to"
+        clause = _reported_phrase(doc, cue, span) if cue is not None else None
         attributions.append(Attribution("partial", (content,), (marked,), source, head,
-                                        cue_span, lemma))
+                                        cue_span, lemma, clause=clause))
         roles.append(QuotedText(q, "partial", len(attributions) - 1))
     return attributions, roles
+
+
+def _reported_phrase(doc: Doc, cue: Token, quote: Span) -> CharSpan | None:
+    """The words the cue governs after it, up to a coordinated verb, when they hold the quote:
+    described 'it as "manipulative"', demand '"ironclad security guarantees" in any deal'."""
+    if quote.start < cue.i:
+        return None
+    stop = min((c.i for c in cue.children if c.dep_ in ("conj", "cc", "parataxis")
+                and c.i > cue.i), default=len(doc))
+    right = [t.i for t in cue.subtree if cue.i < t.i < stop]
+    if not right:
+        return None
+    start, end = _trim(doc, min(right), max(right) + 1)
+    start = min(start, quote.start)
+    end = max(end, quote.end)
+    if end - start > 60 or any(_is_break(t) for t in doc[start:end - 1]):
+        return None
+    return _char(doc, start, end)
 
 
 def _according_span(doc: Doc, according: Token | None) -> CharSpan | None:
@@ -338,13 +360,18 @@ def _according_span(doc: Doc, according: Token | None) -> CharSpan | None:
     return None
 
 
-def _only_frame_between(doc: Doc, owner: list[int], end_token: int, start_token: int) -> bool:
-    """True when the text between two quotes is at most a short attribution frame ("he said.")
-    and paragraph breaks: no other sentence intervenes."""
+def _only_frame_between(doc: Doc, end_token: int, start_token: int,
+                        cue: CharSpan | None) -> bool:
+    """True when the text between two quotes is at most their attribution frame ("he said.",
+    "said X, one of …, who …", with the first quote's cue in it) and paragraph breaks: no
+    other sentence intervenes."""
     between = [t for t in doc[end_token:start_token] if not t.is_space]
-    if len(between) > 12:
+    if sum(1 for t in between if t.text in _SENT_END) > 1:
         return False
-    return sum(1 for t in between if t.text in _SENT_END) <= 1
+    if len(between) <= 12:
+        return True
+    return (len(between) <= 60 and cue is not None
+            and any(t.idx == cue[0] for t in between))
 
 
 def _span_of(token: Token, skip: set[int] | None = None) -> tuple[int, int]:
@@ -393,13 +420,19 @@ def find_indirect(doc: Doc, taken: set[int], direct: list[Attribution]) -> list[
         if tok.i in taken or not is_cue(tok):
             continue
         complement = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS), None)
-        if complement is None:
+        if complement is not None:
+            start, end = _span_of(complement)
+        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") \
+                and any(c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children) \
+                and _same_paragraph(tok, tok.head):
+            # "The plan is rushed, he said." / "The plan, he said, is rushed."
+            start, end = _span_of(tok.head, {t.i for t in tok.subtree})
+            if tok.i < start or not any(doc[j].text == "," for j in range(start, tok.i + 1)):
+                continue
+            if tok.i < end:
+                end = min(end, next((t.i for t in tok.subtree), end))
+        else:
             continue
-        if complement.i < tok.i and not any(c.dep_ in ("nsubj", "nsubj:pass")
-                                            and c.i > tok.i for c in tok.children):
-            # "The plan is rushed, he said" with the clause before the cue
-            pass
-        start, end = _span_of(complement)
         start, end = _close_marks(doc, *_trim(doc, start, end))
         if end <= start or end - start < 2:
             continue

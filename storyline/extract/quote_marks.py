@@ -58,6 +58,8 @@ def _straight_role(text: str, i: int) -> str:
     """"open", "close" or "either" for a straight double mark at ``text[i]``."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if after == "\x00":
+        after = text[i + 2] if i + 2 < len(text) else " "
     can_open = before in _OPEN_BEFORE and not after.isspace()
     can_close = after in _CLOSE_AFTER and not before.isspace()
     if can_open and not can_close:
@@ -137,7 +139,24 @@ def _singles(text: str, start: int, end: int, taken: list[tuple[int, int]]
 
 
 def find_quoted(text: str) -> list[QuoteMarkSpan]:
-    """Every quoted span of ``text`` in order (see the module docstring)."""
+    """Every quoted span of ``text`` in order (see the module docstring). Two apostrophes
+    (``''…''``, as some archives print quotation marks) count as one straight mark."""
+    if "''" not in text:
+        return _find_quoted(text)
+    shadow = text.replace("''", '"\x00')
+    spans = []
+    for s in _find_quoted(shadow):
+        start, end, inner_start, inner_end = s.start, s.end, s.inner_start, s.inner_end
+        if shadow[start:start + 2] == '"\x00':
+            inner_start += 1
+        if shadow[end - 1:end + 1] == '"\x00':
+            end += 1
+        spans.append(QuoteMarkSpan(start, end, inner_start, inner_end, s.style, s.paragraphs,
+                                   s.closed))
+    return spans
+
+
+def _find_quoted(text: str) -> list[QuoteMarkSpan]:
     spans: list[QuoteMarkSpan] = []
     carried: int | None = None
     carried_paragraphs = 0

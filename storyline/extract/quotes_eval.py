@@ -41,7 +41,12 @@ def predicted(attributions: Sequence[Attribution]) -> list[Predicted]:
     for a in attributions:
         if a.nested_in is not None:
             continue
-        content = a.marked if a.kind in ("direct", "partial") and a.marked else a.content
+        if a.kind == "partial" and a.clause is not None:
+            content: tuple[tuple[int, int], ...] = (a.clause,)
+        elif a.kind in ("direct", "partial") and a.marked:
+            content = a.marked
+        else:
+            content = a.content
         out.append(Predicted(tuple(content), a.source))
     return out
 

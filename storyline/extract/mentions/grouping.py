@@ -88,19 +88,19 @@ def group_names(spans: list[NameSpan]) -> list[Group]:
         if span.type == "PERSON":
             words = _name_words(span)
             if len(words) >= 2:
-                key = (first_name_key(words[0]), translit_key(words[-1]))
-                group = full.get(key)
+                pair = (first_name_key(words[0]), translit_key(words[-1]))
+                group = full.get(pair)
                 if group is None:
-                    group = full[key] = Group("PERSON")
+                    group = full[pair] = Group("PERSON")
                     groups.append(group)
                 group.names.append(span)
             else:
                 singles.append(span)
             continue
-        key = span.place.canonical if span.place is not None else fold(span.text)
-        group = others.get(key)
+        name_key = span.place.canonical if span.place is not None else fold(span.text)
+        group = others.get(name_key)
         if group is None:
-            group = others[key] = Group(span.type, place=span.place)
+            group = others[name_key] = Group(span.type, place=span.place)
             groups.append(group)
         group.names.append(span)
     lone: dict[str, Group] = {}
@@ -112,10 +112,10 @@ def group_names(spans: list[NameSpan]) -> list[Group]:
         if len(matches) == 1:
             matches[0].names.append(span)
             continue
-        key = translit_key(word)
-        group = lone.get(key)
+        lone_key = translit_key(word)
+        group = lone.get(lone_key)
         if group is None:
-            group = lone[key] = Group("PERSON")
+            group = lone[lone_key] = Group("PERSON")
             groups.append(group)
         group.names.append(span)
     for group in groups:
@@ -152,7 +152,7 @@ def attach_roles(doc: Doc, groups: list[Group]) -> set[int]:
 
 
 def _gender(group: Group) -> Gender:
-    votes: Counter[str] = Counter()
+    votes: Counter[Gender] = Counter()
     for name in group.names:
         words = _name_words(name)
         if len(words) >= 2:
@@ -166,5 +166,5 @@ def _gender(group: Group) -> Gender:
             elif word in FEMALE_WORDS:
                 votes["female"] += 1
     if len(votes) == 1:
-        return next(iter(votes))      # type: ignore[return-value]
+        return next(iter(votes))
     return "unknown"

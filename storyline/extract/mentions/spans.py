@@ -13,6 +13,7 @@ also seen in running text.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -221,7 +222,8 @@ def name_spans(doc: Doc) -> list[NameSpan]:
     return _split_hyphenated(doc, kept)
 
 
-def _add_missed(doc: Doc, add, full_names: set[str], name_words: set[str]) -> None:
+def _add_missed(doc: Doc, add: Callable[[int, int, str], None], full_names: set[str],
+                name_words: set[str]) -> None:
     """Mentions the NER missed: known person name words and gazetteer names, Title Case only."""
     i = 0
     n = len(doc)
@@ -247,8 +249,9 @@ def _add_missed(doc: Doc, add, full_names: set[str], name_words: set[str]) -> No
                 add(i, i + 1, "PERSON")
                 matched = 1
                 break
-            if lookup(span.text) is not None and span.text[-1:].isalpha() | span.text.endswith("."):
-                if width == 1 and token.is_sent_start and lookup(span.text).kind == "bloc_demonym":
+            place = lookup(span.text)
+            if place is not None and (span.text[-1:].isalpha() or span.text.endswith(".")):
+                if width == 1 and token.is_sent_start and place.kind == "bloc_demonym":
                     continue
                 add(i, i + width, "GPE")
                 matched = width

@@ -190,6 +190,12 @@ def source_of(trigger: Token) -> Token | None:
             if subj.dep_ == "csubj":
                 return None
             return _resolve(subj, trigger)
+        if node.dep_ == "xcomp" or (node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
+            # object control: "wants Russia to agree" → Russia
+            controller = next((c for c in node.head.children if c.dep_ in _OBJ), None)
+            if controller is not None and is_actorlike(controller) and controller.i < node.i:
+                return _resolve(controller, trigger)
         if node.dep_ in ("acl", "amod") and (node.tag_ != "VBN" or node.head.dep_ == "ROOT"):
             return node.head   # "groups demanding that ..."; a misparsed main verb
         if node.dep_ not in _UP + ("csubj",) or node.head == node:
