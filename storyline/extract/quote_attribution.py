@@ -282,8 +282,8 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
         cue = _pick_cue(tokens, span)
         according = None if cue is not None else _according(tokens)
         speaker = _speaker_for(cue, tokens) if cue is not None else according
-        marked = (q.start, q.end)
-        content = (q.inner_start, q.inner_end)
+        marked = q.marked_parts or ((q.start, q.end),)
+        content = q.parts or ((q.inner_start, q.inner_end),)
         prev = attributions[last_direct[0]] if last_direct is not None else None
         if last_direct is not None and prev is not None and _only_frame_between(
                 doc, last_direct[1], span.start, prev.cue):
@@ -292,7 +292,7 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
             if resumes and (same_cue or (cue is None and according is None)):
                 # the second half of a split quote, or the next paragraph of the same speech
                 attributions[last_direct[0]] = Attribution(
-                    prev.kind, prev.content + (content,), prev.marked + (marked,),
+                    prev.kind, prev.content + content, prev.marked + marked,
                     prev.source, prev.source_head, prev.cue, prev.cue_lemma)
                 roles.append(QuotedText(q, "direct", last_direct[0]))
                 last_direct = (last_direct[0], span.end)
@@ -309,7 +309,7 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
                 "according to" if according is not None else None)
             if according is not None:
                 cue_span = _according_span(doc, according)
-            attributions.append(Attribution("direct", (content,), (marked,), source, head,
+            attributions.append(Attribution("direct", content, marked, source, head,
                                             cue_span, lemma))
             roles.append(QuotedText(q, "direct", len(attributions) - 1))
             last_direct = (len(attributions) - 1, span.end)
@@ -319,6 +319,14 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
             roles.append(QuotedText(q, "title"))
             continue
         if cue is None and according is None:
+            sibling = _previous_in_sentence(doc, owner, span, roles)
+            if sibling is not None and sibling.attribution is not None:
+                # 'permit Ukraine to "receive weapons" or "train newly mobilized units"'
+                prev = attributions[sibling.attribution]
+                attributions.append(Attribution("partial", content, marked, prev.source,
+                                                prev.source_head, prev.cue, prev.cue_lemma))
+                roles.append(QuotedText(q, "partial", len(attributions) - 1))
+                continue
             roles.append(QuotedText(q, "scare"))
             continue
         source, head = _source(doc, speaker)
@@ -326,10 +334,27 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
                     else _according_span(doc, according))
         lemma = cue_lemma(cue) if cue is not None else "according to"
         clause = _reported_phrase(doc, cue, span) if cue is not None else None
-        attributions.append(Attribution("partial", (content,), (marked,), source, head,
+        attributions.append(Attribution("partial", content, marked, source, head,
                                         cue_span, lemma, clause=clause))
         roles.append(QuotedText(q, "partial", len(attributions) - 1))
     return attributions, roles
+
+
+def _previous_in_sentence(doc: Doc, owner: list[int], span: Span,
+                          roles: list[QuotedText]) -> QuotedText | None:
+    """The quoted span just before ``span`` in the same sentence, joined to it by "and", "or"
+    or a comma only."""
+    if not roles or span.start == 0:
+        return None
+    i = span.start - 1
+    while i >= 0 and owner[i] == -1 and span.start - i <= 3:
+        if doc[i].lower_ not in ("and", "or", ",", "as", "well"):
+            return None
+        i -= 1
+    if i < 0 or owner[i] == -1:
+        return None
+    last = roles[-1]
+    return last if last.span.end <= doc[span.start].idx else None
 
 
 def _reported_phrase(doc: Doc, cue: Token, quote: Span) -> CharSpan | None:

@@ -100,6 +100,14 @@ def speaker_phrase(head: Token, limit: Span | None = None) -> tuple[int, int]:
             keep.extend(c for c in head.children if c.dep_ == "cc")
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1
+    # never cross a paragraph break
+    for t in head.doc[start:head.i]:
+        if "\n" in t.text or "\n" in t.whitespace_:
+            start = t.i + 1
+    for t in head.doc[head.i:end]:
+        if "\n" in t.text or ("\n" in t.whitespace_ and t.i >= head.i):
+            end = t.i + (0 if "\n" in t.text else 1)
+            break
     # never cross a comma that sets off an apposition or clause
     for t in head.doc[start:head.i]:
         if t.text == "," and t.i < head.i:

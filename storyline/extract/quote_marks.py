@@ -36,11 +36,9 @@ class QuoteMarkSpan:
     style: str                  #: "double" or "single"
     paragraphs: int = 1         #: how many paragraphs it runs over
     closed: bool = True         #: False when the closing mark is missing (ends at the paragraph)
-
-    @property
-    def fragments(self) -> tuple[tuple[int, int], ...]:
-        """One (inner_start, inner_end) per paragraph, for display and scoring."""
-        return ((self.inner_start, self.inner_end),)
+    #: one (start, end) per paragraph without the marks, and with them
+    parts: tuple[tuple[int, int], ...] = ()
+    marked_parts: tuple[tuple[int, int], ...] = ()
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -151,47 +149,61 @@ def find_quoted(text: str) -> list[QuoteMarkSpan]:
             inner_start += 1
         if shadow[end - 1:end + 1] == '"\x00':
             end += 1
+        parts = tuple((a + 1 if shadow[a - 1:a + 1] == '"\x00' else a, b) for a, b in s.parts)
+        marked = tuple((a, b + 1 if shadow[b - 1:b + 1] == '"\x00' else b)
+                       for a, b in s.marked_parts)
         spans.append(QuoteMarkSpan(start, end, inner_start, inner_end, s.style, s.paragraphs,
-                                   s.closed))
+                                   s.closed, parts, marked))
     return spans
 
 
 def _find_quoted(text: str) -> list[QuoteMarkSpan]:
     spans: list[QuoteMarkSpan] = []
     carried: int | None = None
-    carried_paragraphs = 0
+    #: (marked start, paragraph end) of the earlier paragraphs of a quote still open
+    pieces: list[tuple[int, int]] = []
     paragraphs = _paragraphs(text)
     for index, (p_start, p_end) in enumerate(paragraphs):
         pairs, still_open, reopened = _pair_paragraph(text, p_start, p_end, carried)
         paragraph_spans: list[tuple[int, int]] = []
         for open_at, close_at in pairs:
-            n_par = carried_paragraphs + 1 if carried is not None and open_at == carried else 1
-            spans.append(QuoteMarkSpan(open_at, close_at + 1, open_at + 1, close_at, "double",
-                                       paragraphs=n_par))
-            paragraph_spans.append((open_at, close_at + 1))
-        if carried is not None and reopened is None:
-            carried = None
-        if still_open is not None:
-            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            starts_quoted = nxt is not None and text[nxt[0]] in '"“«„'
-            if starts_quoted:
-                carried_paragraphs = (carried_paragraphs + 1
-                                      if carried is not None and still_open == carried else 1)
-                carried = still_open
+            if carried is not None and open_at == carried and reopened is not None:
+                parts = (*pieces, (reopened, close_at + 1))
             else:
-                # never closed: the quote ends with its paragraph
-                n_par = carried_paragraphs + 1 if still_open == carried else 1
-                inner_end = p_end
-                while inner_end > still_open + 1 and text[inner_end - 1].isspace():
-                    inner_end -= 1
-                spans.append(QuoteMarkSpan(still_open, p_end, still_open + 1, inner_end,
-                                           "double", paragraphs=n_par, closed=False))
-                paragraph_spans.append((still_open, p_end))
-                carried = None
+                parts = ((open_at, close_at + 1),)
+            spans.append(_span(text, parts, closed=True))
+            paragraph_spans.append((open_at, close_at + 1))
+        continuing = carried is not None and reopened is not None and still_open == carried
+        if still_open is not None:
+            here = (reopened if continuing and reopened is not None else still_open, p_end)
+            so_far = [*pieces, here] if continuing else [here]
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if nxt is not None and text[nxt[0]] in '"“«„':
+                carried, pieces = still_open, so_far
+            else:   # never closed: the quote ends with its paragraph
+                spans.append(_span(text, tuple(so_far), closed=False))
+                paragraph_spans.append((here[0], p_end))
+                carried, pieces = None, []
         else:
-            carried = None
-            carried_paragraphs = 0
+            carried, pieces = None, []
         for open_at, close_at in _singles(text, p_start, p_end, paragraph_spans):
-            spans.append(QuoteMarkSpan(open_at, close_at + 1, open_at + 1, close_at, "single"))
+            spans.append(_span(text, ((open_at, close_at + 1),), closed=True, style="single"))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _span(text: str, parts: tuple[tuple[int, int], ...], closed: bool,
+          style: str = "double") -> QuoteMarkSpan:
+    """A span from its per-paragraph (marked) parts; the last part ends with its closing mark
+    when ``closed``, the others end at their paragraph's end (no closing mark)."""
+    inner: list[tuple[int, int]] = []
+    marked: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(parts):
+        has_close = closed and k == len(parts) - 1
+        while b > a + 1 and text[b - 1].isspace():
+            b -= 1
+        marked.append((a, b))
+        inner.append((a + 1, b - 1 if has_close else b))
+    return QuoteMarkSpan(parts[0][0], marked[-1][1], inner[0][0], inner[-1][1], style,
+                         paragraphs=len(parts), closed=closed, parts=tuple(inner),
+                         marked_parts=tuple(marked))
