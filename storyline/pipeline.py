@@ -49,13 +49,15 @@ DATES = Stage("dates", "extract.dates.v1", "article", frozenset({"text", "remove
 
 ENTITIES = Stage("entities", "extract.entities.v1", "parsed", frozenset({"text"}),
                  frozenset({"entities"}))
+QUOTES = Stage("quotes", "extract.quotes.v1", "parsed", frozenset({"text", "entities"}),
+               frozenset({"quotes"}))
 EVENTS = Stage("events", "extract.events.v1", "parsed",
                frozenset({"text", "entities", "dates", "published"}), frozenset({"events"}))
 POSITIONS = Stage("positions", "extract.positions.v1", "parsed",
                   frozenset({"text", "entities"}), frozenset({"positions"}))
 
 #: Analysis stages run between clean and fingerprint, on supported-language articles only.
-ANALYSIS_STAGES: tuple[Stage, ...] = (DATES, ENTITIES, EVENTS, POSITIONS)
+ANALYSIS_STAGES: tuple[Stage, ...] = (DATES, ENTITIES, QUOTES, EVENTS, POSITIONS)
 
 DEFAULT_STAGES: tuple[Stage, ...] = (CLEAN, *ANALYSIS_STAGES, FINGERPRINT)
 INGEST_STAGES: tuple[Stage, ...] = (CLEAN, FINGERPRINT)

@@ -23,6 +23,7 @@ BUILTINS: dict[str, str] = {
     "dedupe.fingerprint.v1": "storyline.dedupe:fingerprint",
     "extract.dates.v1": "storyline.extract.dates:extract_dates",
     "extract.entities.v1": "storyline.extract.entities:entities_stage",
+    "extract.quotes.v1": "storyline.extract.quotes:quotes_stage",
     "extract.events.v1": "storyline.extract.events:events_stage",
     "extract.positions.v1": "storyline.extract.positions:positions_stage",
     "dedupe.minhash_lsh.v1": "storyline.dedupe:DuplicateIndex",
