@@ -142,7 +142,7 @@
       var angle = 2 * Math.PI * i / n;
       node.x = width / 2 + Math.cos(angle) * width / 3; node.y = height / 2 + Math.sin(angle) * height / 3;
     });
-    var k = Math.sqrt(width * height / Math.max(1, n)) * 0.6;
+    var k = Math.min(90, Math.sqrt(width * height / Math.max(1, n)) * 0.45);
     for (var step = 0; step < 250; step++) {
       var temp = 0.1 * width * (1 - step / 250) + 1;
       var dx = new Float64Array(n), dy = new Float64Array(n);
@@ -156,14 +156,17 @@
         var ex = nodes[a].x - nodes[b].x, ey = nodes[a].y - nodes[b].y, d = Math.sqrt(ex * ex + ey * ey) || 0.01;
         var f = d * d / k; dx[a] -= ex / d * f; dy[a] -= ey / d * f; dx[b] += ex / d * f; dy[b] += ey / d * f;
       });
-      for (var m = 0; m < n; m++) {
+      for (var m = 0; m < n; m++) {  // gravity keeps small graphs off the walls
+        dx[m] -= (nodes[m].x - width / 2) * 0.8; dy[m] -= (nodes[m].y - height / 2) * 0.8;
         var len = Math.sqrt(dx[m] * dx[m] + dy[m] * dy[m]) || 1;
-        nodes[m].x = Math.min(width - 40, Math.max(40, nodes[m].x + dx[m] / len * Math.min(len, temp)));
+        nodes[m].x = Math.min(width - 30, Math.max(30, nodes[m].x + dx[m] / len * Math.min(len, temp)));
         nodes[m].y = Math.min(height - 20, Math.max(20, nodes[m].y + dy[m] / len * Math.min(len, temp)));
       }
     }
     return index;
   }
+
+  function radius(node) { return 5 + Math.min(8, Math.sqrt(node.out + node["in"]) * 2); }
 
   function drawNetwork(container, data) {
     var nodes = data.nodes || [], edges = data.edges || [];
@@ -173,21 +176,24 @@
     var root = svg("svg", { viewBox: "0 0 " + width + " " + height, width: "100%", "class": "network-svg",
                             role: "img", "aria-label": "Actor network: who acts on whom" }, container);
     var defs = svg("defs", {}, root);
-    var marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 16, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" }, defs);
+    var marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 8, markerHeight: 8,
+                                 markerUnits: "userSpaceOnUse", orient: "auto" }, defs);
     svg("path", { d: "M 0 0 L 10 5 L 0 10 z", "class": "arrow" }, marker);
     var max = Math.max.apply(null, edges.map(function (e) { return e.count; }));
     var lines = [];
     edges.forEach(function (e) {
       var a = nodes[index[e.source]], b = nodes[index[e.target]];
       if (!a || !b) return;
-      var line = svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, "class": "edge", "stroke-width": 1 + 3 * e.count / max, "marker-end": "url(#arrow)" }, root);
+      var ex = b.x - a.x, ey = b.y - a.y, d = Math.sqrt(ex * ex + ey * ey) || 1, cut = radius(b) + 2;
+      var line = svg("line", { x1: a.x, y1: a.y, x2: b.x - ex / d * cut, y2: b.y - ey / d * cut, "class": "edge", "stroke-width": 1 + 3 * e.count / max, "marker-end": "url(#arrow)" }, root);
       svg("title", {}, line).textContent = a.name + " → " + b.name + ": " + Object.keys(e.types || {}).map(function (t) { return t + " ×" + e.types[t]; }).join(", ");
       lines.push({ line: line, a: e.source, b: e.target });
     });
     nodes.forEach(function (node) {
       var g = svg("g", { "class": "node" + (node.entity ? " linked" : ""), transform: "translate(" + node.x + "," + node.y + ")", tabindex: 0 }, root);
-      svg("circle", { r: 5 + Math.min(8, Math.sqrt(node.out + node["in"]) * 2) }, g);
-      svg("text", { x: 9, y: 4, "class": "node-label" }, g).textContent = node.name;
+      svg("circle", { r: radius(node) }, g);
+      var right = node.x > width / 2;
+      svg("text", { x: right ? -9 : 9, y: 4, "class": "node-label", "text-anchor": right ? "end" : "start" }, g).textContent = node.name;
       svg("title", {}, g).textContent = node.name + (node.type ? " (" + node.type + ")" : "") + ": acts " + node.out + "×, acted on " + node["in"] + "×";
       function focus(on) { lines.forEach(function (l) { l.line.classList.toggle("dim", on && l.a !== node.id && l.b !== node.id); }); }
       g.addEventListener("mouseenter", function () { focus(true); });
