@@ -144,12 +144,20 @@ def _titleish(span: Span) -> bool:
     return len(capitalised) == len(words) and words[0].text[0].isupper() and len(words) >= 2
 
 
+def _so_called(token: Token) -> bool:
+    """"so-called", "self-described": a hyphenated modifier, not a verb of speech."""
+    doc = token.doc
+    return token.i >= 1 and (doc[token.i - 1].text in ("-", "so-") or token.text.startswith(
+        ("so-", "self-")) or (token.i >= 2 and doc[token.i - 2].lower_ == "so"
+                              and doc[token.i - 1].text == "-"))
+
+
 def _pick_cue(tokens: list[Token], quote: Span) -> Token | None:
     """The cue in a frame: a speech verb, preferring the one that governs the quote, then the
     nearest one (after the quote before before it)."""
     candidates = [t for t in tokens
                   if cue_lemma(t) in SPEECH_VERBS | THOUGHT_VERBS | FRAME_VERBS
-                  and t.pos_ in ("VERB", "AUX", "NOUN", "PROPN")]
+                  and t.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and not _so_called(t)]
     if not candidates:
         return None
     quote_tokens = set(range(quote.start, quote.end))
@@ -230,11 +238,13 @@ def _adjacent_speaker(cue: Token, frame_tokens: list[Token]) -> Token | None:
     return head
 
 
-def _speaker_for(cue: Token | None, frame_tokens: list[Token]) -> Token | None:
+def _speaker_for(cue: Token | None, frame_tokens: list[Token],
+                 owner: list[int] | None = None) -> Token | None:
     if cue is None:
         return None
     subject = subject_of(cue)
-    if valid_speaker(subject, cue):
+    if valid_speaker(subject, cue) and subject is not None and (
+            owner is None or owner[subject.i] == -1):
         return subject
     return _adjacent_speaker(cue, frame_tokens) or _clause_subject(cue)
 
@@ -281,7 +291,7 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
         tokens = frame.right + frame.left
         cue = _pick_cue(tokens, span)
         according = None if cue is not None else _according(tokens)
-        speaker = _speaker_for(cue, tokens) if cue is not None else according
+        speaker = _speaker_for(cue, tokens, owner) if cue is not None else according
         marked = q.marked_parts or ((q.start, q.end),)
         content = q.parts or ((q.inner_start, q.inner_end),)
         prev = attributions[last_direct[0]] if last_direct is not None else None
@@ -445,6 +455,12 @@ def find_indirect(doc: Doc, taken: set[int], direct: list[Attribution]) -> list[
         if tok.i in taken or not is_cue(tok):
             continue
         complement = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS), None)
+        if complement is None:
+            # "told reporters that …" parsed as a clause attached to "reporters"
+            complement = next((g for c in tok.children if c.dep_ in ("obj", "iobj")
+                               for g in c.children if g.dep_ in ("acl", "ccomp", "acl:relcl")
+                               and any(m.lower_ == "that" and m.dep_ == "mark"
+                                       for m in g.children)), None)
         if complement is not None:
             start, end = _span_of(complement)
         elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") \

@@ -90,7 +90,7 @@ def speaker_phrase(head: Token, limit: Span | None = None) -> tuple[int, int]:
     keep: list[Token] = [head]
     for child in head.children:
         if child.dep_ in ("acl:relcl", "appos", "punct", "cc", "conj", "acl", "parataxis",
-                          "advmod", "dep"):
+                          "advmod", "dep", "case", "mark"):
             continue
         keep.extend(child.subtree)
     # and "X and Y said": keep a coordinated subject whole
@@ -116,6 +116,13 @@ def speaker_phrase(head: Token, limit: Span | None = None) -> tuple[int, int]:
         if t.text in (",", "(", "—", "–") and t.i > head.i:
             end = t.i
             break
+    # "White House press secretary Caroline Leavitt": a name right after a title noun the
+    # parser made a second subject
+    doc = head.doc
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head.i in (
+            head.head.i, end - 1, head.i) and doc[end].dep_ in ("nsubj", "flat", "compound",
+                                                                 "appos"):
+        end += 1
     if limit is not None:
         start, end = max(start, limit.start), min(end, limit.end)
     while end > start + 1 and head.doc[end - 1].is_punct:
