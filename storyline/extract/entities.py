@@ -35,7 +35,7 @@ COMPONENT = "extract.entities.v1"
 
 def entity_id(type_: str, name: str) -> str:
     """The article-level id of an entity: the same type and name give the same id everywhere."""
-    return derived_id("entity", type_, fold(name))
+    return derived_id("entity", type_, fold(name) or " ".join(name.lower().split()))
 
 
 def _to_entity(group: Group) -> Entity:

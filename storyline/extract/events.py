@@ -59,6 +59,8 @@ _HISTORY_CASES = frozenset({"since", "after", "following", "during", "before", "
 #: Wrappers that turn a cooperative action into an expression of intent (AGREE).
 _INTENT_WRAPPERS = frozenset({"willing", "ready", "prepared", "offer", "agree", "promise",
                               "pledge", "vow", "commit", "undertake", "propose"})
+_ACCEPTING = frozenset({"accept", "allow", "approve", "accede", "endorse", "back", "permit",
+                        "admit", "grant"})
 _COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
 _FOLDING = ("xcomp", "ccomp", "csubj")
 _VOWS = frozenset({"vow", "swear", "pledge", "promise", "threaten", "plan", "intend",
@@ -124,8 +126,8 @@ def _wrapped_type(token: Token, rule: Rule) -> tuple[str, str, str | None]:
                   for c in token.children)
     future = bool(aux & {"will", "shall", "'ll", "would", "wo"}) or (
         token.dep_ == "xcomp" and head.lemma_.lower() in _VOWS)
-    if rule.type in ("AGREE", "SUPPORT") and negated:
-        return "REJECT", "120", None
+    if negated and (rule.type in ("AGREE", "SUPPORT") or token.lemma_.lower() in _ACCEPTING):
+        return "REJECT", "120", None   # "will not accept", "did not agree"
     if wrapped and rule.type in _COOPERATIVE:
         return "AGREE", "030", None
     if future and not negated:

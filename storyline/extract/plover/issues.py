@@ -21,7 +21,8 @@ __all__ = ["ISSUES", "VAGUE", "issue_key", "issue_of_text"]
 ISSUES: tuple[tuple[str, str], ...] = (
     ("nato_membership", r"\bnato\b.{0,60}\b(membership|join|joining|accept\w*|aspiration\w*|"
                         r"alliance|accession)\b|\b(join|joining|membership in|accession to)\b"
-                        r".{0,30}\bnato\b|\bneutral (status|stance)\b"),
+                        r".{0,30}\bnato\b|\bneutral (status|stance)\b|\bout(side)? of nato\b|"
+                        r"\boutside nato\b"),
     ("security_guarantees", r"\bsecurity (guarantee|assurance)s?\b|\bironclad\b.{0,20}guarantee"),
     ("ceasefire", r"\bcease ?-?fire\b|\bcease-?fires\b|\btruce\b|\barmistice\b|"
                   r"\bpause in (military actions|fighting|hostilities)\b|\bhalt(ing)? (the|to the)?"
