@@ -113,7 +113,9 @@ def _frame(doc: Doc, span: Span, owner: list[int], me: int) -> _Frame:
     inner_last = [t for t in span if not t.is_punct or t.text in _SENT_END]
     if inner_last and inner_last[-1].text in _SENT_END:
         nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is None or not nxt.is_lower or inner_last[-1].text == ".":
+        if nxt is None or (nxt.text not in _DASHES and (
+                not nxt.is_lower or inner_last[-1].text == ".")
+                and not _short_cue_frame(doc, span.end)):
             return frame
     i = span.end
     while i < len(doc):
@@ -129,6 +131,16 @@ def _frame(doc: Doc, span: Span, owner: list[int], me: int) -> _Frame:
             break
         i += 1
     return frame
+
+
+def _short_cue_frame(doc: Doc, i: int) -> bool:
+    """'"… country?" Clinton said.': a short frame with a speech verb closes the sentence."""
+    for tok in doc[i: i + 8]:
+        if tok.text in _SENT_END or _is_break(tok) or tok.text in ('"', "“", "”"):
+            return False
+        if cue_lemma(tok) in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _words(span: Span) -> int:
@@ -238,6 +250,78 @@ def _adjacent_speaker(cue: Token, frame_tokens: list[Token]) -> Token | None:
     return head
 
 
+_DASHES = ("―", "—", "--", "–")
+
+
+def _dash_speaker(right: list[Token]) -> tuple[Token, Token] | None:
+    """'"…" ― Jane Doe': a quote signed with a dash and a name; (name head, dash)."""
+    if len(right) < 2 or right[0].text not in _DASHES:
+        return None
+    head = None
+    for tok in right[1:6]:
+        if tok.pos_ == "PROPN" or (tok.is_title and tok.is_alpha):
+            head = tok
+        else:
+            break
+    return (head, right[0]) if head is not None else None
+
+
+def _frame_speaker(cue: Token, right: list[Token]) -> Token | None:
+    """Speaker of a quote from its frame after it: '"…," [Rep. Gwen Moore (D-Wis.)] said' →
+    the words between the quote and the cue; '"…," said [Robert McAtee], one of …' → the
+    words after the cue. Returns the phrase's head (its last name word)."""
+    before = [t for t in right if t.i < cue.i and not (t.is_punct and t.i == right[0].i)]
+    while before and (before[-1].pos_ in ("AUX", "ADV", "PART") or before[-1].lower_ in (
+            "also", "later", "then", "has", "have", "had", "once")):
+        before.pop()
+    if before:
+        if any(t.pos_ in ("VERB",) for t in before) or len(before) > 12:
+            return None
+        depth = 0
+        head = None
+        for tok in before:
+            if tok.text in ("(", "["):
+                depth += 1
+            elif tok.text in (")", "]"):
+                depth -= 1
+            elif tok.text == "," and head is not None:
+                break
+            elif depth == 0 and (tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in
+                                 _SUBJECT_PRONOUNS):
+                head = tok
+        return head
+    after = [t for t in right if t.i > cue.i]
+    head = None
+    for tok in after:
+        if tok.pos_ in ("PROPN",) or (head is not None and tok.pos_ == "PROPN"):
+            head = tok
+        elif tok.lower_ in _SUBJECT_PRONOUNS and head is None:
+            return tok
+        elif head is not None or tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX"):
+            break
+        elif tok.pos_ in ("NOUN", "DET", "ADJ"):
+            head = tok if tok.pos_ == "NOUN" else head
+    return head
+
+
+def _left_frame_speaker(cue: Token, left: list[Token]) -> Token | None:
+    """'[Democratic nominee Hillary Clinton], at a later press gaggle, said, "…"': the noun
+    phrase opening the frame, when the cue follows it."""
+    head = None
+    for tok in left:
+        if tok.i >= cue.i:
+            break
+        if tok.pos_ in ("PROPN", "NOUN") or (head is None and tok.lower_ in _SUBJECT_PRONOUNS):
+            head = tok
+            if tok.pos_ == "PRON":
+                break
+        elif tok.pos_ in ("DET", "ADJ", "PUNCT") and head is None and tok.text != ",":
+            continue
+        else:
+            break
+    return head
+
+
 def _speaker_for(cue: Token | None, frame_tokens: list[Token],
                  owner: list[int] | None = None) -> Token | None:
     if cue is None:
@@ -291,7 +375,19 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
         tokens = frame.right + frame.left
         cue = _pick_cue(tokens, span)
         according = None if cue is not None else _according(tokens)
-        speaker = _speaker_for(cue, tokens, owner) if cue is not None else according
+        speaker = None
+        if cue is not None and cue.i >= span.end:
+            speaker = _frame_speaker(cue, frame.right)
+        if speaker is None:
+            speaker = _speaker_for(cue, tokens, owner) if cue is not None else according
+        if speaker is None and cue is not None and cue.i < span.start:
+            speaker = _left_frame_speaker(cue, frame.left)
+        if cue is None and according is None:
+            dashed = _dash_speaker(frame.right)
+            if dashed is not None:
+                speaker, cue_dash = dashed
+                according = None
+                cue = cue_dash
         marked = q.marked_parts or ((q.start, q.end),)
         content = q.parts or ((q.inner_start, q.inner_end),)
         prev = attributions[last_direct[0]] if last_direct is not None else None

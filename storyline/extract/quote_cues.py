@@ -41,6 +41,8 @@ denounce decry dismiss condemn
 """.split())
 
 _SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
+#: Edges climbed from a cue to the verb that holds its subject ("X tweeted, saying …").
+_CLIMB = ("advcl", "xcomp", "conj", "parataxis", "dep")
 _NOUNISH = ("NOUN", "PROPN", "PRON", "NUM", "X")
 
 
@@ -70,7 +72,8 @@ def subject_of(cue: Token) -> Token | None:
             if child.dep_ in _SUBJECTS and not child.is_space:
                 return child
         head = token.head
-        if head.i == token.i or token.dep_ in ("ccomp", "acl:relcl", "csubj") or head.is_space:
+        if head.i == token.i or token.dep_ not in _CLIMB or head.is_space \
+                or head.pos_ not in ("VERB", "AUX"):
             return None
         if any("\n" in t.text or "\n" in t.whitespace_
                for t in cue.doc[min(head.i, cue.i):max(head.i, cue.i)]):
