@@ -24,9 +24,7 @@ run exactly where it stopped.
 
 from __future__ import annotations
 
-import json
 import math
-import zlib
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,17 +33,28 @@ from typing import Any
 from storyline.stories.doc import StoryDoc
 from storyline.stories.features import term_counts
 from storyline.stories.params import StoryParams
+from storyline.stories.state import (
+    DELTA_FORMAT,
+    STATE_FORMAT,
+    Dirty,
+    apply_delta,
+    decode,
+    delta_state,
+    encode,
+    full_state,
+)
 from storyline.stories.vectors import (
     DocFreq,
     add_into,
     centroid_norm,
-    cosine,
+    cosine_scaled,
+    idf_scaled,
+    norm_delta,
     restrict,
     top_terms,
     weigh,
 )
 
-STATE_FORMAT = "storyline.stories.v1"
 MAX_TITLES = 24
 COMPACT_TERMS = 40
 
@@ -84,10 +93,18 @@ class Cluster:
             return None
         return max(0, self.start - day, day - self.end)
 
-    def take(self, day: int | None, unit_tf: dict[str, float], df: DocFreq, cap: int) -> None:
+    def take(self, day: int | None, unit_tf: dict[str, float], df: DocFreq, cap: int,
+             only: tuple[str, ...] | None = None) -> None:
+        """Add one article. A cached centroid length is updated in place (the terms the
+        article adds, under the current IDF) rather than recomputed over the whole centroid;
+        it is still refreshed in full when the corpus has grown 2% (see ``_cosine``)."""
         self.size += 1
-        self.norm_at = -1
-        add_into(self.centroid, unit_tf, df, cap)
+        delta = norm_delta(self.centroid, unit_tf, df, only) if self.norm_at >= 0 else 0.0
+        pruned = add_into(self.centroid, unit_tf, df, cap)
+        if self.norm_at >= 0 and not pruned:
+            self.norm = math.sqrt(max(self.norm * self.norm + delta, 0.0))
+        else:
+            self.norm_at = -1
         if day is not None:
             self.start = day if self.start is None else min(self.start, day)
             self.end = day if self.end is None else max(self.end, day)
@@ -146,6 +163,8 @@ class StoryIndex:
         self.last_candidates = 0  # stories scored by the last add (for tests and benchmarks)
         self.latest_day: int | None = None  # the latest publication day seen
         self.compacted = 0  # stories compacted so far
+        self._line_top: dict[str, list[Any]] = {}  # storyline -> [norm_at, terms, weights]
+        self._dirty = Dirty()  # what changed since the last save (see state.py)
         self._line_only: tuple[str, ...] | None = (("w:", "l:") if self.params.storyline_words
                                                    else None)
 
@@ -161,6 +180,8 @@ class StoryIndex:
                          entity_boost=p.entity_boost, lead_chars=p.lead_chars,
                          lead_boost=p.lead_boost)
         self.df.add(tf)
+        dirty = self._dirty
+        dirty.df.update(tf)
         weighted, unit_tf = weigh(tf, self.df, p.doc_terms)
         norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
         # Look up by the heaviest terms seen before (a term new to the corpus cannot find a
@@ -198,15 +219,20 @@ class StoryIndex:
             score = 0.0
         line = self.storylines[self.find_line(story.parent or "")]
         story.take(day, unit_tf, self.df, p.centroid_terms)
-        line.take(day, unit_tf, self.df, p.storyline_terms)
+        line.take(day, unit_tf, self.df, p.storyline_terms, self._line_only)
         story.members.append(doc.id)
         if doc.title and len(story.titles) < MAX_TITLES and doc.title not in story.titles:
             story.titles.append(doc.title)
         self.story_keys.touch(post, story.id)
         self.line_keys.touch(line_post, line.id)
+        dirty.story_keys.update(post)
+        dirty.line_keys.update(line_post)
         if p.relink and (story.size in _RECHECK or story.size & (story.size - 1) == 0):
             line = self._relink(story, line)
         self.assigned[doc.id] = [story.id, line.id, new_story, round(score, 6), new_line]
+        dirty.assigned.append(doc.id)
+        dirty.clusters.add(story.id)
+        dirty.clusters.add(line.id)
         if day is not None and (self.latest_day is None or day > self.latest_day):
             self.latest_day = day
         self._compact()
@@ -243,6 +269,7 @@ class StoryIndex:
                                      COMPACT_TERMS)
                     story.centroid = {t: story.centroid[t] for t in keep}
                     story.norm_at = -1
+                    self._dirty.clusters.add(story.id)
                 queue.popleft()
                 self.compacted += 1
             else:
@@ -288,18 +315,25 @@ class StoryIndex:
         best: Cluster | None = None
         best_score = p.relink_threshold
         names = _names(full)
+        scaled = idf_scaled(weighted, self.df)
+        nameless = max(p.relink_threshold, p.nameless_threshold)
         for _, _, other, gap in ranked[: p.max_candidates]:
-            if not _shares(names, other, p.shared_names):
+            shares = _shares(names, other, p.shared_names)
+            if not shares and p.nameless_threshold <= 0:
                 continue
-            score = self._cosine(weighted, norm, other, self._line_only)
+            score = self._cosine(scaled, norm, other, self._line_only)
             if gap is None:
                 score -= p.undated_margin
+            if not shares and score < nameless:
+                continue
             if score >= best_score and (best is None or score > best_score):
                 best, best_score = other, score
         if best is None:
             return line
         keep, gone = (best, line) if best.seq < line.seq else (line, best)
         self.merged[gone.id] = keep.id
+        self._dirty.merged.append(gone.id)
+        self._dirty.clusters.update((gone.id, keep.id))
         keep.members.extend(gone.members)
         gone.members = []
         keep.size += gone.size
@@ -313,7 +347,27 @@ class StoryIndex:
                 keep.start = day if keep.start is None else min(keep.start, day)
                 keep.end = day if keep.end is None else max(keep.end, day)
         self.line_keys.touch(keys, keep.id)
+        self._dirty.line_keys.update(keys)
         return keep
+
+    def _coverage(self, weighted: dict[str, float], line: Cluster) -> float:
+        """The share of a storyline's ``coverage_terms`` heaviest words (by IDF-weighted
+        weight) that the article contains: a topic-tracking test that long or digressive
+        articles (whose cosine is diluted) still pass when they are about the storyline."""
+        cached = self._line_top.get(line.id)
+        if cached is None or cached[0] != line.norm_at or line.norm_at < 0:
+            only = self._line_only or ("w:", "l:", "n:", "e:")
+            idf = self.df.idf
+            weights = {t: c * idf(t) for t, c in line.centroid.items() if t.startswith(only)}
+            terms = top_terms(weights, self.params.coverage_terms)
+            cached = [line.norm_at, terms, [weights[t] for t in terms]]
+            self._line_top[line.id] = cached
+            self._dirty.line_top.add(line.id)
+        terms, weights = cached[1], cached[2]
+        total = sum(weights)
+        if not total:
+            return 0.0
+        return sum(w for t, w in zip(terms, weights, strict=True) if t in weighted) / total
 
     def _line_keys(self, weighted: dict[str, float], k: int) -> list[str]:
         only = self._line_only
@@ -321,15 +375,18 @@ class StoryIndex:
             return top_terms(weighted, k)
         return top_terms({t: w for t, w in weighted.items() if t.startswith(only)}, k)
 
-    def _cosine(self, weighted: dict[str, float], norm: float, cluster: Cluster,
+    def _cosine(self, scaled: dict[str, float], norm: float, cluster: Cluster,
                 only: tuple[str, ...] | None) -> float:
-        """Cosine against a centroid whose length is cached and refreshed when the cluster
-        changed or the corpus grew by more than 2% (the cache is part of the saved state)."""
+        """Cosine of an article vector already scaled by the IDF (``idf_scaled``) against a
+        centroid whose length is cached, kept up to date as articles join, and recomputed
+        when it was invalidated or the corpus grew by more than 2% (the cache is part of the
+        saved state)."""
         n = self.df.n_docs
         if cluster.norm_at < 0 or n > cluster.norm_at * 1.02 + 5:
             cluster.norm = centroid_norm(cluster.centroid, self.df, only)
             cluster.norm_at = n
-        return cosine(weighted, norm, cluster.centroid, self.df, cluster.norm)
+            self._dirty.clusters.add(cluster.id)
+        return cosine_scaled(scaled, norm, cluster.centroid, cluster.norm)
 
     def _best(self, clusters: dict[str, Cluster], postings: Postings, keys: list[str],
               weighted: dict[str, float], norm: float, day: int | None, window: int,
@@ -360,16 +417,28 @@ class StoryIndex:
         only = self._line_only if lines else None
         if only is not None:
             weighted, norm = restrict(weighted, only)
+        scaled = idf_scaled(weighted, self.df) if ranked else {}
+        nameless = max(threshold, self.params.nameless_threshold)
+        coverage = self.params.coverage_threshold if lines else 0.0
         for _, _, cluster, gap in ranked:
-            if lines and not _shares(names, cluster, self.params.shared_names):
+            shares = not lines or _shares(names, cluster, self.params.shared_names)
+            if not shares and self.params.nameless_threshold <= 0 and coverage <= 0:
                 continue
-            score = self._cosine(weighted, norm, cluster, only)
+            score = self._cosine(scaled, norm, cluster, only)
+            if (coverage > 0 and (shares or not self.params.coverage_names)
+                    and cluster.size >= self.params.coverage_min_size
+                    and self._coverage(weighted, cluster) >= coverage):
+                if score > best_score:
+                    best, best_score = cluster, max(score, threshold)
+                continue
             if gap is None:
                 score -= undated_margin
                 if (day is None) != (cluster.start is None):
                     score -= one_sided_margin
             elif gap and window:
                 score -= penalty * gap / window
+            if not shares and (self.params.nameless_threshold <= 0 or score < nameless):
+                continue
             if score > best_score:  # earlier-ranked wins ties
                 best, best_score = cluster, score
         if best is None or best_score < threshold:
@@ -382,42 +451,25 @@ class StoryIndex:
 
     # -- resume ------------------------------------------------------------------------------
     def state_to_bytes(self) -> bytes:
-        """The whole state, compressed JSON; :meth:`from_bytes` continues identically."""
-        state = {
-            "format": STATE_FORMAT,
-            "params": self.params.to_dict(),
-            "n_docs": self.df.n_docs,
-            "df": self.df.df,
-            "stories": [c.to_json() for c in self.stories.values()],
-            "storylines": [c.to_json() for c in self.storylines.values()],
-            "story_keys": self.story_keys.table,
-            "line_keys": self.line_keys.table,
-            "assigned": self.assigned,
-            "merged": self.merged,
-            "latest_day": self.latest_day,
-            "compacted": self.compacted,
-            "pending": list(self._pending),
-        }
-        # streamed through the compressor: no full JSON text is ever held in memory
-        packer = zlib.compressobj(6)
-        out: list[bytes] = []
-        buffer: list[str] = []
-        size = 0
-        for piece in json.JSONEncoder(separators=(",", ":")).iterencode(state):
-            buffer.append(piece)
-            size += len(piece)
-            if size > 1 << 20:
-                out.append(packer.compress("".join(buffer).encode("utf-8")))
-                buffer, size = [], 0
-        out.append(packer.compress("".join(buffer).encode("utf-8")))
-        out.append(packer.flush())
-        return b"".join(out)
+        """The whole state, compressed JSON; :meth:`from_bytes` continues identically. Also
+        starts a new delta sequence (see :meth:`delta_to_bytes`)."""
+        data = encode(full_state(self))
+        self._dirty = Dirty(base_docs=self.df.n_docs)
+        return data
+
+    def delta_to_bytes(self) -> bytes:
+        """Only what changed since the last :meth:`state_to_bytes` or :meth:`delta_to_bytes`
+        (compressed JSON, its size set by the articles added, not by the corpus):
+        ``from_bytes(base, deltas=[...])`` continues identically (see ``state.py``)."""
+        data = encode(delta_state(self))
+        self._dirty = Dirty(base_docs=self.df.n_docs)
+        return data
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> StoryIndex:
-        state = json.loads(zlib.decompress(data).decode("utf-8"))
-        if state.get("format") != STATE_FORMAT:
-            raise ValueError(f"not a {STATE_FORMAT} state: {state.get('format')!r}")
+    def from_bytes(cls, data: bytes, deltas: Iterable[bytes] = ()) -> StoryIndex:
+        """The index saved by :meth:`state_to_bytes`, brought up to date by the deltas saved
+        after it, in order. ``ValueError`` for bytes that are not such a state or delta."""
+        state = decode(data, STATE_FORMAT)
         index = cls(StoryParams(**state["params"]))
         index.df = DocFreq(state["n_docs"], state["df"])
         index.stories = {row[0]: Cluster.from_json(row) for row in state["stories"]}
@@ -429,6 +481,10 @@ class StoryIndex:
         index.latest_day = state["latest_day"]
         index.compacted = state["compacted"]
         index._pending = deque(state["pending"])
+        index._line_top = state.get("line_top", {})
+        for delta in deltas:
+            apply_delta(index, decode(delta, DELTA_FORMAT))
+        index._dirty = Dirty(base_docs=index.df.n_docs)
         return index
 
     # -- reading -----------------------------------------------------------------------------

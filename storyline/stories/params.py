@@ -45,6 +45,16 @@ HELP: dict[str, str] = {
     "shared_names": "Names or entities (of the article's or story's ten heaviest) a "
                     "storyline must also hold for a new story to join it or for a growing "
                     "story to merge the two storylines.",
+    "nameless_threshold": "Storyline-level similarity (words) at which a new story joins a "
+                          "storyline, or two storylines merge, without sharing a name "
+                          "(0 = never: ``shared_names`` always applies).",
+    "coverage_threshold": "A new story also joins a storyline (in its window) when its first "
+                          "article contains this share of the storyline's heaviest words, "
+                          "however low the cosine (0 = off).",
+    "coverage_terms": "Heaviest storyline words the coverage test looks for.",
+    "coverage_names": "The coverage test also requires ``shared_names`` shared names.",
+    "coverage_min_size": "Articles a storyline needs before its heaviest words define it for "
+                         "the coverage test.",
     "compact_after_days": "Stories that ended this many days before the latest article keep "
                           "only their 40 heaviest terms (memory); 0 keeps every centroid whole.",
     "storyline_words": "Compare at the storyline level on words only (names still count as "
@@ -80,6 +90,11 @@ class StoryParams:
     undated_margin: float = 0.10
     story_undated_margin: float = 0.10
     shared_names: int = 1
+    nameless_threshold: float = 0.0
+    coverage_threshold: float = 0.5
+    coverage_terms: int = 10
+    coverage_names: bool = False
+    coverage_min_size: int = 1
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any] | None = None, **overrides: Any

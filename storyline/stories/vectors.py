@@ -26,6 +26,11 @@ class DocFreq:
             df[t] = df.get(t, 0) + 1
         self.top = math.log(self.n_docs + 1) + 1.0
 
+    def set_docs(self, n_docs: int) -> None:
+        """Set the article count (restoring a saved state)."""
+        self.n_docs = n_docs
+        self.top = math.log(n_docs + 1) + 1.0
+
     def idf(self, term: str) -> float:
         return self.top - math.log(self.df.get(term, 0) + 1)
 
@@ -61,6 +66,43 @@ def centroid_norm(centroid: Mapping[str, float], df: DocFreq,
     return math.sqrt(total)
 
 
+def idf_scaled(weighted: Mapping[str, float], df: DocFreq) -> dict[str, float]:
+    """Each weight times its term's current IDF: the article side of :func:`cosine_scaled`,
+    computed once per article instead of once per candidate."""
+    top, get, log = df.top, df.df.get, math.log
+    return {t: w * (top - log(get(t, 0) + 1)) for t, w in weighted.items()}
+
+
+def cosine_scaled(scaled: Mapping[str, float], doc_norm: float, centroid: Mapping[str, float],
+                  centroid_length: float) -> float:
+    """:func:`cosine` with the article side already multiplied by the IDF
+    (:func:`idf_scaled`): one dictionary look-up per article term."""
+    if centroid_length <= 0.0:
+        return 0.0
+    dot = 0.0
+    get = centroid.get
+    for t, v in scaled.items():
+        c = get(t)
+        if c is not None:
+            dot += v * c
+    return max(dot, 0.0) / (doc_norm * centroid_length)
+
+
+def norm_delta(centroid: Mapping[str, float], unit_tf: Mapping[str, float], df: DocFreq,
+               only: tuple[str, ...] | None = None) -> float:
+    """How much adding ``unit_tf`` to ``centroid`` changes its squared IDF-weighted length
+    (terms with the ``only`` prefixes), so a cached length can be updated, not recomputed."""
+    top, get, log = df.top, df.df.get, math.log
+    delta = 0.0
+    for t, v in unit_tf.items():
+        if only is not None and not t.startswith(only):
+            continue
+        c = centroid.get(t, 0.0)
+        i = top - log(get(t, 0) + 1)
+        delta += ((c + v) * (c + v) - c * c) * i * i
+    return delta
+
+
 def cosine(weighted: Mapping[str, float], doc_norm: float, centroid: Mapping[str, float],
            df: DocFreq, centroid_length: float) -> float:
     """Cosine between a TF-IDF article vector and an IDF-weighted centroid of known length
@@ -85,8 +127,9 @@ def restrict(weighted: Mapping[str, float], only: tuple[str, ...] | None
 
 
 def add_into(centroid: dict[str, float], unit_tf: Mapping[str, float], df: DocFreq,
-             cap: int) -> None:
-    """Add an article to a centroid; past twice ``cap`` terms, keep the ``cap`` heaviest."""
+             cap: int) -> bool:
+    """Add an article to a centroid; past twice ``cap`` terms, keep the ``cap`` heaviest
+    (then return ``True``: the centroid was pruned)."""
     for t, v in unit_tf.items():
         centroid[t] = centroid.get(t, 0.0) + v
     if len(centroid) > 2 * cap:
@@ -95,3 +138,5 @@ def add_into(centroid: dict[str, float], unit_tf: Mapping[str, float], df: DocFr
         kept = {t: centroid[t] for t in keep}
         centroid.clear()
         centroid.update(kept)
+        return True
+    return False
