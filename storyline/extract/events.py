@@ -59,6 +59,7 @@ _HISTORY_CASES = frozenset({"since", "after", "following", "during", "before", "
 #: Wrappers that turn a cooperative action into an expression of intent (AGREE).
 _INTENT_WRAPPERS = frozenset({"willing", "ready", "prepared", "offer", "agree", "promise",
                               "pledge", "vow", "commit", "undertake", "propose"})
+_PURPOSE_WRAPPERS = frozenset({"send", "dispatch", "deploy", "fly"})
 _ACCEPTING = frozenset({"accept", "allow", "approve", "accede", "endorse", "back", "permit",
                         "admit", "grant"})
 _COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
@@ -128,6 +129,8 @@ def _wrapped_type(token: Token, rule: Rule) -> tuple[str, str, str | None]:
         token.dep_ == "xcomp" and head.lemma_.lower() in _VOWS)
     if negated and (rule.type in ("AGREE", "SUPPORT") or token.lemma_.lower() in _ACCEPTING):
         return "REJECT", "120", None   # "will not accept", "did not agree"
+    if negated and rule.type in ("RETREAT", "CONCEDE"):
+        return "REJECT", "124", "yield"   # "will not lift sanctions": decline to yield
     if wrapped and rule.type in _COOPERATIVE:
         return "AGREE", "030", None
     if future and not negated:
@@ -175,6 +178,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
         token = sent.doc[i]
         if found[i].noun and token.head.i in found and token.head.i != i and \
                 token.dep_ in ("obj", "dobj", "nsubj:pass", "compound", "xcomp", "amod"):
+            del found[i]
+    # "sent experts to investigate": the purpose is the event, not the sending
+    for i in list(found):
+        token = sent.doc[i]
+        if token.lemma_.lower() in _PURPOSE_WRAPPERS and _inner(token, found) is not None:
             del found[i]
     triggers: list[Trigger] = []
     for i, rule in sorted(found.items()):

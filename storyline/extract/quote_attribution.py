@@ -330,20 +330,22 @@ def _speaker_for(cue: Token | None, frame_tokens: list[Token],
     if valid_speaker(subject, cue) and subject is not None and (
             owner is None or owner[subject.i] == -1):
         return subject
-    return _adjacent_speaker(cue, frame_tokens) or _clause_subject(cue)
+    return _adjacent_speaker(cue, frame_tokens) or _clause_subject(cue, owner)
 
 
-def _clause_subject(cue: Token) -> Token | None:
+def _clause_subject(cue: Token, owner: list[int] | None = None) -> Token | None:
     """Last resort: a subject-labelled noun earlier in the cue's sentence and paragraph with no
-    other verb of speech in between ("Leavitt, referencing …, reiterated that …")."""
+    other verb of speech in between ("Leavitt, referencing …, reiterated that …"); words
+    inside quotation marks are skipped."""
     doc = cue.doc
     j = cue.i - 1
     found: Token | None = None
-    while j >= 0 and cue.i - j <= 25:
+    while j >= 0 and cue.i - j <= 30:
         tok = doc[j]
-        if tok.text in _SENT_END or _is_break(tok) or tok.text in ('"', "“", "”"):
+        inside = owner is not None and owner[j] != -1
+        if not inside and (tok.text in _SENT_END or _is_break(tok)):
             break
-        if tok.dep_ in ("nsubj", "nsubj:pass") and valid_speaker(tok, cue):
+        if not inside and tok.dep_ in ("nsubj", "nsubj:pass") and valid_speaker(tok, cue):
             found = tok
         j -= 1
     return found

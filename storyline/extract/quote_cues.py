@@ -126,6 +126,10 @@ def speaker_phrase(head: Token, limit: Span | None = None) -> tuple[int, int]:
             head.head.i, end - 1, head.i) and doc[end].dep_ in ("nsubj", "flat", "compound",
                                                                  "appos"):
         end += 1
+    # and a first name the parser left unattached ("said Caroline Leavitt")
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+            and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
     if limit is not None:
         start, end = max(start, limit.start), min(end, limit.end)
     while end > start + 1 and head.doc[end - 1].is_punct:

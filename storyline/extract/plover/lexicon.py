@@ -103,7 +103,13 @@ def _any_object(token: Token) -> bool:
 def _actor_object(token: Token) -> bool:
     """The direct object names an actor (``>@``: "called Erdogan", "released prisoners")."""
     from storyline.extract.plover.actors import is_actorlike
-    return any(c.dep_ in ("obj", "dobj", "nsubj:pass") and is_actorlike(c) for c in token.children)
+    for child in token.children:
+        if child.dep_ not in ("obj", "dobj", "nsubj:pass"):
+            continue
+        if is_actorlike(child) or any(g.dep_ == "nmod" and is_actorlike(g) for g in child.children
+                                      if child.like_num or child.pos_ in ("NUM", "PRON")):
+            return True   # "released three of the hostages"
+    return False
 
 
 def _particles(token: Token) -> set[str]:
