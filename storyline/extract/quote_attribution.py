@@ -343,7 +343,8 @@ def _clause_subject(cue: Token, owner: list[int] | None = None) -> Token | None:
     while j >= 0 and cue.i - j <= 30:
         tok = doc[j]
         inside = owner is not None and owner[j] != -1
-        if not inside and (tok.text in _SENT_END or _is_break(tok)):
+        closes = j + 1 < len(doc) and doc[j + 1].text in ('"', "”", "’", "''")
+        if (tok.text in _SENT_END and (not inside or closes)) or _is_break(tok):
             break
         if not inside and tok.dep_ in ("nsubj", "nsubj:pass") and valid_speaker(tok, cue):
             found = tok
