@@ -47,7 +47,7 @@ ALIGN_RATIO = 0.6
 MIN_SHARED = 3
 #: Distinct content words (not dates, numbers or stopwords) two aligned sentences must share
 #: word for word outside the differing slots.
-MIN_CONTEXT = 4
+MIN_CONTEXT = 3
 #: More differing slots than this and two sentences are different reports in one template.
 MAX_DIFFERENCES = 2
 #: Cap on candidate partners per sentence (most shared words first).
@@ -106,9 +106,9 @@ def aligned_pairs(items: Sequence[tuple[Article, Sentence]],
                 yield AlignedPair((article, sentence), items[j], r)
 
 
-def _negations(toks: list[Token], quoted: list[tuple[int, int]]) -> int:
-    return sum(1 for t in toks if t.lower in NEGATIONS or t.lower.endswith("n't")
-               if not any(s <= t.start < e for s, e in quoted))
+def _negations(toks: list[Token]) -> int:
+    """Negation cues in a sentence, quoted words included (a quote denied is a contradiction)."""
+    return sum(1 for t in toks if t.lower in NEGATIONS or t.lower.endswith("n't"))
 
 
 def _inside(toks: list[Token], quoted: list[tuple[int, int]]) -> bool:
@@ -152,9 +152,9 @@ def differences(pair: AlignedPair) -> list[Difference]:
     qx = [(q.start, q.end) for q in quote_spans(a, x)]
     qy = [(q.start, q.end) for q in quote_spans(b, y)]
     found: list[Difference] = []
-    if _negations(tx, qx) % 2 != _negations(ty, qy) % 2:
-        neg_x = "negated" if _negations(tx, qx) % 2 else "affirmed"
-        neg_y = "negated" if _negations(ty, qy) % 2 else "affirmed"
+    if _negations(tx) % 2 != _negations(ty) % 2:
+        neg_x = "negated" if _negations(tx) % 2 else "affirmed"
+        neg_y = "negated" if _negations(ty) % 2 else "affirmed"
         found.append(Difference("negation", _about(tx), Side(a, x, neg_x), Side(b, y, neg_y)))
     fx, fy = [t.lower for t in tx], [t.lower for t in ty]
     matcher = SequenceMatcher(None, fx, fy, autojunk=False)

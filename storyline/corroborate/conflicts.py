@@ -30,6 +30,8 @@ from storyline.records import Article, Claim, Conflict, ConflictSide
 MIN_SENTENCE_CHARS = 25
 #: Longer "sentences" are unsplit blobs (comment threads, tables, lists), not reports.
 MAX_SENTENCE_CHARS = 600
+#: A sentence shape (names and numbers masked) this often in one article is a template.
+TEMPLATE_REPEATS = 3
 
 
 def story_sentences(articles: Sequence[Article]) -> list[tuple[Article, Sentence]]:
@@ -43,13 +45,13 @@ def story_sentences(articles: Sequence[Article]) -> list[tuple[Article, Sentence
         sentences = [s for s in split_sentences(article.text, article.id)
                      if MIN_SENTENCE_CHARS <= len(s.text) <= MAX_SENTENCE_CHARS]
         shapes = Counter(_shape(s.text) for s in sentences)
-        out.extend((article, s) for s in sentences if shapes[_shape(s.text)] == 1)
+        out.extend((article, s) for s in sentences if shapes[_shape(s.text)] < TEMPLATE_REPEATS)
     return out
 
 
 def _shape(text: str) -> str:
-    """A sentence with its numbers and capitalised words masked: equal shapes repeated within
-    one article are a template (comment headers, table rows), not separate reports."""
+    """A sentence with its numbers and capitalised words masked: a shape repeated within one
+    article is a template (comment headers, table rows), not separate reports."""
     return " ".join("#" if t.text[:1].isdigit() or t.text[:1].isupper() else t.lower
                     for t in tokens(text))
 

@@ -127,7 +127,17 @@ def is_place(article: Article, toks: list[Token], i: int, j: int) -> bool:
         return False
     if j - i == 1 and affiliation(toks[i].text) is not None:
         return True
+    if j < len(toks) and toks[j].lower in _PLACE_AFTER:
+        return True  # "a Philadelphia native", "a Troy resident", "Kursk region"
+    if i > 1 and toks[i - 1].lower == "of" and toks[i - 2].lower in _PLACE_BEFORE:
+        return True  # "the city of Sudzha"
     return i > 0 and toks[i - 1].lower in LOCATIVE and not _role_before(toks, i)
+
+
+_PLACE_AFTER = frozenset("native natives resident residents region province county district "
+                         "state city town village border coast island islands area".split())
+_PLACE_BEFORE = frozenset("city town village province region state county capital outskirts "
+                          "suburb district".split())
 
 
 def is_person(article: Article, toks: list[Token], i: int, j: int) -> bool:

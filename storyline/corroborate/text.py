@@ -57,7 +57,7 @@ class Token:
 
 def _ends_with_abbreviation(text: str) -> bool:
     """True if ``text`` (up to a full stop) ends with an abbreviation or a single initial."""
-    match = re.search(r"([A-Za-z][A-Za-z.]*)\.$", text)
+    match = re.search(r"(?:^|[\s(\"“])([A-Za-z][A-Za-z.]*)\.$", text)
     if not match:
         return False
     word = match.group(1).lower()
@@ -89,7 +89,8 @@ def split_sentences(text: str, article: str = "") -> list[Sentence]:
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         piece = text[start:match.start() + 1].rstrip()
-        if match.group(0)[0] == "." and not _sentence_break(piece, text[end:end + 20]):
+        if match.group(0)[0] == "." and "\n" not in match.group(0) \
+                and not _sentence_break(piece, text[end:end + 20]):
             continue
         _append(sentences, text, start, match.start() + len(match.group(0).rstrip()), article)
         start = end
