@@ -155,7 +155,8 @@ _DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday",
                          "year", "day", "night", "morning", "evening", "weekend", "afternoon",
                          "january", "february", "march", "april", "may", "june", "july",
                          "august", "september", "october", "november", "december", "time",
-                         "earlier", "later", "hour", "hours", "days", "weeks", "months", "years"})
+                         "earlier", "later", "hour", "hours", "days", "weeks", "months", "years",
+                         "mid", "late", "early"})
 
 
 def is_datelike(token: Token) -> bool:
@@ -356,15 +357,15 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
     if trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN"):
         frontier += [c for c in trigger.head.children if c.dep_ in ("nmod", "obl")]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "dobj"):
-        frontier += [c for c in trigger.head.children if c.dep_ in ("obl", "iobj")
+        frontier += [c for c in trigger.head.children if c.dep_ in ("obl", "iobj", "ccomp")
                      and c.i != trigger.i]
-    for _depth in range(4):
+    for depth in range(4):
         ordered = sorted(frontier, key=lambda t: (_rank(t), t.i))
         for cand in ordered:
             if cand.i in skip or is_datelike(cand):
                 continue
-            if any(g.lower_ in _NOT_TARGET_CASES for g in cand.children
-                   if g.dep_ in ("case", "mark")):
+            cases = {g.lower_ for g in cand.children if g.dep_ in ("case", "mark")}
+            if cases & _NOT_TARGET_CASES and (depth == 0 or "by" not in cases):
                 continue   # a passive agent is the source; "after his meeting with X" is context
             if is_actorlike(cand):
                 named = _named_inside(cand)
