@@ -8,6 +8,10 @@ a real feed. Each replica perturbs its copies: numbers changed, about 5% of word
 sentence pair swapped, and a quarter of the capitalised words given a replica-specific spelling
 (new names keep arriving, so the vocabulary and the document-frequency table keep growing).
 
+Every ``--save-every`` articles the index saves a delta state (``delta_to_bytes``, as the corpus
+phase would after each chunk), timed apart from clustering; at the end the whole state is
+saved once (``state_to_bytes``) for comparison.
+
 Prints CPU (and wall-clock) milliseconds per article and the work per article (postings
 visited plus candidates scored, a machine-independent count) for every block of 1,000, the ratio of the
 last block to the first, the peak resident memory and the size of the saved state. CPU time
@@ -85,6 +89,9 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     ap.add_argument("--docs", type=int, default=20_000)
     ap.add_argument("--per-day", type=int, default=200)
     ap.add_argument("--block", type=int, default=1000)
+    ap.add_argument("--save-every", type=int, default=500,
+                    help="save a delta state every N articles, as the corpus phase would "
+                         "(timed apart from clustering; 0: never)")
     args = ap.parse_args(argv)
     texts = base_texts(args.data)
     print(f"{len(texts)} base articles, {args.docs} in the stream, {args.per_day} a day",
@@ -94,25 +101,35 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     walls: list[float] = []
     work: list[float] = []  # postings visited + candidates scored per article (machine-free)
     visits = 0
+    saves: list[tuple[int, float, int]] = []  # (articles, CPU seconds, bytes) per delta save
+    save_cpu = 0.0  # CPU spent saving within the current block (not counted as clustering)
     t0, c0 = time.perf_counter(), time.process_time()
     for i, doc in enumerate(stream(texts, args.docs, args.per_day), 1):
         index.add(doc)
         visits += index.story_keys.visited + index.line_keys.visited + index.last_candidates
+        if args.save_every and i % args.save_every == 0:
+            s0 = time.process_time()
+            delta = index.delta_to_bytes()
+            spent = time.process_time() - s0
+            save_cpu += spent
+            saves.append((i, spent, len(delta)))
         if i % args.block == 0:
             work.append(visits / args.block)
             visits = 0
             now, cpu = time.perf_counter(), time.process_time()
-            blocks.append((cpu - c0) * 1000 / args.block)
+            blocks.append((cpu - c0 - save_cpu) * 1000 / args.block)
             walls.append((now - t0) * 1000 / args.block)
-            t0, c0 = now, cpu
+            t0, c0, save_cpu = now, cpu, 0.0
             print(f"{i:>7} articles  {blocks[-1]:6.2f} ms CPU/article ({walls[-1]:6.2f} wall)"
                   f"  work {work[-1]:6.0f}"
                   f"  stories {len(index.stories)}"
                   f"  storylines {len(index.storylines) - len(index.merged)}"
                   f"  terms {len(index.df.df)}  peak RSS {peak_rss_mb():.0f} MB", flush=True)
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     state = index.state_to_bytes()
     save_s = time.perf_counter() - t
+    save_cpu_s = time.process_time() - c
+    last = saves[-20:]
     result = {
         "docs": args.docs,
         "first_block_cpu_ms": round(blocks[0], 2),
@@ -130,6 +147,11 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         "peak_rss_mb": round(peak_rss_mb()),
         "state_mb": round(len(state) / 1e6, 1),
         "state_save_s": round(save_s, 1),
+        "state_save_cpu_s": round(save_cpu_s, 1),
+        "delta_save_cpu_ms_last20": (round(sum(x[1] for x in last) * 1000 / len(last), 1)
+                                     if last else None),
+        "delta_kb_last20": round(sum(x[2] for x in last) / len(last) / 1000) if last else None,
+        "delta_save_cpu_ms_first": round(saves[0][1] * 1000, 1) if saves else None,
         "stories": len(index.stories),
         "storylines": len(index.storylines) - len(index.merged),
     }

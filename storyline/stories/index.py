@@ -385,7 +385,7 @@ class StoryIndex:
         if cluster.norm_at < 0 or n > cluster.norm_at * 1.02 + 5:
             cluster.norm = centroid_norm(cluster.centroid, self.df, only)
             cluster.norm_at = n
-            self._dirty.clusters.add(cluster.id)
+            self._dirty.norms.add(cluster.id)
         return cosine_scaled(scaled, norm, cluster.centroid, cluster.norm)
 
     def _best(self, clusters: dict[str, Cluster], postings: Postings, keys: list[str],

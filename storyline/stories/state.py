@@ -4,7 +4,7 @@ The whole state (``storyline.stories.v1``) grows with the corpus — about 70 MB
 100,000 articles — so writing it after every chunk of 500 articles costs more than clustering
 the chunk. A *delta* (``storyline.stories.delta.v1``) holds only what the articles added since
 the last save touched: their document frequencies, the stories and storylines they changed
-(including centroid lengths refreshed while scoring), the postings keys they were filed under,
+(and, for the others they were scored against, just the refreshed centroid lengths), the postings keys they were filed under,
 their assignments and storyline merges. Its size and cost depend on the chunk, not the corpus.
 
     base = index.state_to_bytes()          # now and then (e.g. every 20 chunks)
@@ -38,6 +38,7 @@ class Dirty:
     base_docs: int = 0
     df: set[str] = field(default_factory=set)
     clusters: set[str] = field(default_factory=set)
+    norms: set[str] = field(default_factory=set)  # only the cached centroid length changed
     story_keys: set[str] = field(default_factory=set)
     line_keys: set[str] = field(default_factory=set)
     assigned: list[str] = field(default_factory=list)
@@ -94,6 +95,10 @@ def full_state(index: StoryIndex) -> dict[str, Any]:
     }
 
 
+def _cluster(index: StoryIndex, cid: str) -> Any:
+    return (index.storylines if cid.startswith("sl-") else index.stories).get(cid)
+
+
 def _clusters(index: StoryIndex, ids: set[str], lines: bool) -> Iterator[list[Any]]:
     table = index.storylines if lines else index.stories
     rows = [table[cid] for cid in ids if cid.startswith("sl-") == lines and cid in table]
@@ -112,6 +117,8 @@ def delta_state(index: StoryIndex) -> dict[str, Any]:
         "df": {t: df[t] for t in dirty.df},
         "stories": list(_clusters(index, dirty.clusters, lines=False)),
         "storylines": list(_clusters(index, dirty.clusters, lines=True)),
+        "norms": {cid: [c.norm, c.norm_at] for cid in dirty.norms - dirty.clusters
+                  if (c := _cluster(index, cid)) is not None},
         "story_keys": {k: list(index.story_keys.table[k]) for k in dirty.story_keys
                        if k in index.story_keys.table},
         "line_keys": {k: list(index.line_keys.table[k]) for k in dirty.line_keys
@@ -138,6 +145,11 @@ def apply_delta(index: StoryIndex, delta: dict[str, Any]) -> None:
         index.stories[row[0]] = Cluster.from_json(row)
     for row in delta["storylines"]:
         index.storylines[row[0]] = Cluster.from_json(row)
+    for cid, (norm, norm_at) in delta["norms"].items():
+        cluster = _cluster(index, cid)
+        if cluster is None:
+            raise ValueError(f"delta refers to an unknown story {cid!r}")
+        cluster.norm, cluster.norm_at = norm, norm_at
     for key, ids in delta["story_keys"].items():
         index.story_keys.table[key] = dict.fromkeys(ids)
     for key, ids in delta["line_keys"].items():
