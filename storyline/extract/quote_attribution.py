@@ -27,8 +27,10 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.quote_cues import (
     FRAME_VERBS,
+    OBJ_CUES,
     SPEECH_VERBS,
     THOUGHT_VERBS,
+    XCOMP_CUES,
     cue_lemma,
     is_cue,
     speaker_phrase,
@@ -539,6 +541,45 @@ def _close_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _parenthetical(cue: Token) -> bool:
+    """"…, the agency said." / "The museum, Mr. Obama said, would …": a cue set off by a
+    comma, attached (by the parser) below the reported clause."""
+    if cue.dep_ == "parataxis":
+        return True
+    if cue.dep_ not in ("advcl", "conj", "ccomp") or cue.i < cue.head.i:
+        return False
+    first = min(t.i for t in cue.subtree)
+    last = max(t.i for t in cue.subtree)
+    doc = cue.doc
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    return first > 0 and doc[first - 1].text == "," and (after is None or after.text in
+                                                         _SENT_END or _is_break(after))
+
+
+def _complement_phrase(cue: Token) -> tuple[int, int] | None:
+    """Token range of a non-clausal content: the infinitive of "vowed to fight on" / "urged
+    Russia to agree" (``XCOMP_CUES``) or the object of "criticized the plan" (``OBJ_CUES``),
+    with what follows it in the cue's phrase, up to a coordinated verb."""
+    lemma = cue_lemma(cue)
+    kids = list(cue.children)
+    target = None
+    if lemma in XCOMP_CUES:
+        target = next((c for c in kids if c.dep_ == "xcomp" and c.i > cue.i), None)
+    if target is None and lemma in OBJ_CUES:
+        target = next((c for c in kids if c.dep_ == "obj" and c.i > cue.i), None)
+    if target is None:
+        return None
+    stop = min((c.i for c in kids if c.dep_ in ("conj", "cc", "parataxis", "advcl")
+                and c.i > target.i), default=len(cue.doc))
+    right = [t.i for t in cue.subtree if cue.i < t.i < stop]
+    if not right:
+        return None
+    start, end = min(right), max(right) + 1
+    if any(_is_break(t) for t in cue.doc[start:end - 1]):
+        return None
+    return start, end
+
+
 def find_indirect(doc: Doc, taken: set[int], direct: list[Attribution]) -> list[Attribution]:
     """Indirect attributions: speech/thought verbs with a clausal complement, "according to".
 
@@ -551,9 +592,12 @@ def find_indirect(doc: Doc, taken: set[int], direct: list[Attribution]) -> list[
         return covered > 0.6 * max(1, end - start)
 
     for tok in doc:
-        if tok.i in taken or not is_cue(tok):
+        if tok.i in taken or not (is_cue(tok) or (tok.pos_ == "VERB" and cue_lemma(tok) in
+                                                  OBJ_CUES | XCOMP_CUES)):
             continue
-        complement = next((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS), None)
+        complement = min((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS
+                          and not c.is_space and not c.is_punct and _same_paragraph(c, tok)),
+                         key=lambda c: abs(c.i - tok.i), default=None)
         if complement is None:
             # "told reporters that …" parsed as a clause attached to "reporters"
             complement = next((g for c in tok.children if c.dep_ in ("obj", "iobj")
@@ -562,7 +606,7 @@ def find_indirect(doc: Doc, taken: set[int], direct: list[Attribution]) -> list[
                                        for m in g.children)), None)
         if complement is not None:
             start, end = _span_of(complement)
-        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") \
+        elif _parenthetical(tok) and tok.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") \
                 and any(c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children) \
                 and _same_paragraph(tok, tok.head):
             # "The plan is rushed, he said." / "The plan, he said, is rushed."
@@ -572,7 +616,10 @@ def find_indirect(doc: Doc, taken: set[int], direct: list[Attribution]) -> list[
             if tok.i < end:
                 end = min(end, next((t.i for t in tok.subtree), end))
         else:
-            continue
+            phrase = _complement_phrase(tok)
+            if phrase is None:
+                continue
+            start, end = phrase
         start, end = _close_marks(doc, *_trim(doc, start, end))
         if end <= start or end - start < 2:
             continue
@@ -621,9 +668,17 @@ def find_indirect(doc: Doc, taken: set[int], direct: list[Attribution]) -> list[
     return found
 
 
+def _inside(cue: CharSpan | None, other: Attribution) -> bool:
+    return cue is not None and any(a <= cue[0] and cue[1] <= b for a, b in other.content)
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
-    """Every attribution of ``doc`` in text order (direct, partial, indirect); a partial quote
-    inside an indirect statement's content is kept and points to it with ``nested_in``."""
+    """Every attribution of ``doc`` in text order (direct, partial, indirect).
+
+    An attribution reported inside another one's content ("Grushko said the Kremlin will
+    demand …") points to it with ``nested_in`` when its cue is a verb of speech, and is dropped
+    otherwise (the outer speaker's claim, not a statement). A partial quote inside an indirect
+    statement takes that statement's speaker and points to it."""
     quoted, _roles = classify_quoted(doc)
     taken: set[int] = set()
     for a in quoted:
@@ -632,22 +687,37 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             if cue_span is not None:
                 taken.update(range(cue_span.start, cue_span.end))
     indirect = find_indirect(doc, taken, quoted)
-    merged = sorted(quoted + indirect, key=lambda a: a.content[0])
+    outer_of: dict[int, int] = {}
+    kept: list[Attribution] = []
+    for a in indirect:
+        holders = [o for o in indirect + quoted if o is not a and o.kind != "partial"
+                   and _inside(a.cue, o)]
+        if holders and a.cue_lemma not in SPEECH_VERBS:
+            continue
+        kept.append(a)
+    merged = sorted(quoted + kept, key=lambda a: a.content[0])
+    for k, a in enumerate(merged):
+        if a.kind == "indirect":
+            holders = [j for j, o in enumerate(merged) if j != k and o.kind != "partial"
+                       and _inside(a.cue, o)]
+            if holders:
+                outer_of[k] = holders[0]
     result: list[Attribution] = []
-    for a in merged:
-        container = None
+    for k, a in enumerate(merged):
+        container = outer_of.get(k)
         if a.kind == "partial":
             holders = [j for j, other in enumerate(merged)
-                       if other.kind == "indirect" and other.content[0][0] <= a.content[0][0]
+                       if other.kind == "indirect" and j not in outer_of
+                       and other.content[0][0] <= a.content[0][0]
                        and a.content[-1][1] <= other.content[-1][1]]
             if holders:
                 container = min(holders, key=lambda j: merged[j].content[-1][1]
                                 - merged[j].content[0][0])
-        if container is None:
-            result.append(a)
-        else:
-            outer = merged[container]
-            result.append(Attribution(a.kind, a.content, a.marked, outer.source, outer.source_head,
-                                      outer.cue, outer.cue_lemma, container))
+                outer = merged[container]
+                a = Attribution(a.kind, a.content, a.marked, outer.source, outer.source_head,
+                                outer.cue, outer.cue_lemma)
+        result.append(a if container is None else Attribution(
+            a.kind, a.content, a.marked, a.source, a.source_head, a.cue, a.cue_lemma,
+            container, a.clause))
     # container indices refer to ``merged`` == ``result`` order
     return result
