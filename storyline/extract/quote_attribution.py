@@ -541,6 +541,15 @@ def _close_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _indirect(doc: Doc, cue: Token, content: tuple[CharSpan, ...]) -> Attribution:
+    subject = subject_of(cue)
+    if not valid_speaker(subject, cue):
+        subject = _clause_subject(cue)
+    source, head = _source(doc, subject)
+    return Attribution("indirect", content, (), source, head, _char(doc, cue.i, cue.i + 1),
+                       cue_lemma(cue))
+
+
 def _parenthetical(cue: Token) -> bool:
     """"…, the agency said." / "The museum, Mr. Obama said, would …": a cue set off by a
     comma, attached (by the parser) below the reported clause."""
@@ -613,8 +622,18 @@ def find_indirect(doc: Doc, taken: set[int], direct: list[Attribution]) -> list[
             start, end = _span_of(tok.head, {t.i for t in tok.subtree})
             if tok.i < start or not any(doc[j].text == "," for j in range(start, tok.i + 1)):
                 continue
-            if tok.i < end:
-                end = min(end, next((t.i for t in tok.subtree), end))
+            if tok.i < end:   # mid-sentence: the clause before the cue and after it
+                cut_a = min(t.i for t in tok.subtree)
+                cut_b = max(t.i for t in tok.subtree) + 1
+                first = _trim(doc, start, cut_a)
+                second = _close_marks(doc, *_trim(doc, cut_b, end))
+                if first[1] > first[0] and second[1] - second[0] >= 2 \
+                        and _same_paragraph(doc[start], doc[end - 1]):
+                    parts = (_char(doc, *first), _char(doc, *second))
+                    if not mostly_quoted(parts[0][0], parts[1][1]):
+                        found.append(_indirect(doc, tok, parts))
+                    continue
+                end = cut_a
         else:
             phrase = _complement_phrase(tok)
             if phrase is None:
@@ -626,13 +645,7 @@ def find_indirect(doc: Doc, taken: set[int], direct: list[Attribution]) -> list[
         chars = _char(doc, start, end)
         if mostly_quoted(*chars):
             continue
-        subject = subject_of(tok)
-        if not valid_speaker(subject, tok):
-            subject = _clause_subject(tok)
-        source, head = _source(doc, subject)
-        cue_chars = _char(doc, tok.i, tok.i + 1)
-        found.append(Attribution("indirect", (chars,), (), source, head, cue_chars,
-                                 cue_lemma(tok)))
+        found.append(_indirect(doc, tok, (chars,)))
     for tok in doc:
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
