@@ -21,7 +21,7 @@ from storyline.serve.network import network
 from storyline.serve.params import LIMIT, OFFSET, OUTLET, Param, parse_all
 from storyline.serve.routing import Endpoint, RouteGroup
 from storyline.serve.schemas import ref
-from storyline.serve.story_view import conflicts_view, coverage, timeline
+from storyline.serve.story_view import conflicts_view, timeline
 from storyline.serve.summary import cite_url, cited_summary, to_markdown
 from storyline.store import queries
 from storyline.store.queries import web
@@ -54,17 +54,20 @@ def list_stories(request: Request) -> JSONResponse:
                          "limit": args["limit"], "offset": args["offset"]})
 
 
+#: Article summaries in a story response (oldest first); ``articles`` lists every id.
+ARTICLE_SUMMARIES = 200
+
+
 def load_story(request: Request) -> dict[str, Any]:
-    """The story named in the path (id or unique prefix), with its coverage by outlet."""
+    """The story named in the path (id or unique prefix): :func:`web.story_page` (the
+    ``get_story`` record with coverage by outlet and at most 200 article summaries)."""
     story_id = request.path_params["id"]
     if not story_id or len(story_id) > MAX_ID:
         raise ApiError(404, "SL-NOTFOUND", "no story with that id")
     try:
-        story = queries.get_story(engine_of(request), story_id)
+        return web.story_page(engine_of(request), story_id, article_limit=ARTICLE_SUMMARIES)
     except NotFoundError as exc:
         raise ApiError(404, exc.code, exc.message, "GET /api/stories lists them") from None
-    story["coverage"] = coverage(story["article_summaries"])
-    return story
 
 
 def story_detail(request: Request) -> Response:

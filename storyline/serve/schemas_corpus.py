@@ -31,7 +31,7 @@ CORPUS_COMPONENTS: dict[str, Any] = {
     "StorySummary": _obj(list(STORY_FIELDS), **STORY_FIELDS),
     "Story": _obj(list(STORY_FIELDS) + ["articles", "article_summaries", "conflicts", "claims",
                                         "events", "coverage"],
-                  **STORY_FIELDS, articles=STRINGS,
+                  **STORY_FIELDS, articles=STRINGS, articles_total={"type": "integer"},
                   article_summaries={"type": "array", "items": {"type": "object"}},
                   stories={"type": "array", "items": _ref("StorySummary")},
                   storyline=STR_OR_NULL,

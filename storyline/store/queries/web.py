@@ -159,3 +159,54 @@ def article_records(engine: Engine, ids: list[str], *, max_chars: int = 200_000)
                 output["text"] = output["text"][:max_chars]
                 found[row["id"]] = article_from_output(output | {"text_hash": row["text_hash"]})
     return [found[i] for i in ids if i in found]
+
+
+SUMMARY_FIELDS = ("id", "title", "outlet", "published", "published_granularity", "duplicate_of",
+                  "story_id")
+
+
+def story_page(engine: Engine, story_id: str, *, article_limit: int = 200) -> dict[str, Any]:
+    """:func:`storyline.store.queries.get_story` for pages and the HTTP API: the same record,
+    but ``article_summaries`` holds the first ``article_limit`` articles (oldest first;
+    ``articles`` still lists every id, ``articles_total`` counts them) and ``coverage`` (articles
+    and copies per outlet) is counted over all of them. Rows are read as tuples: a story of
+    1,500 articles costs a few milliseconds, not a hundred."""
+    from storyline.store.queries.corpus import (
+        STORY_COLUMNS,
+        _conflicts,
+        _story_row,
+        resolve_story_id,
+    )
+
+    s = schema.stories.c
+    full = resolve_story_id(engine, story_id)
+    with engine.connect() as conn:
+        story = _story_row(conn.execute(select(*STORY_COLUMNS).where(s.id == full)).one())
+        member = sa.story_id if story["level"] == "story" else sa.storyline_id
+        joined = schema.articles.join(schema.story_articles, sa.article_id == a.id)
+        order = (a.published.nulls_last(), a.seq)
+        story["articles"] = list(conn.execute(
+            select(a.id).select_from(joined).where(member == full).order_by(*order)).scalars())
+        story["articles_total"] = len(story["articles"])
+        rows = conn.execute(select(a.id, a.title, a.outlet, a.published, a.published_granularity,
+                                   a.duplicate_of, sa.story_id).select_from(joined)
+                            .where(member == full).order_by(*order).limit(max(1, article_limit)))
+        story["article_summaries"] = [dict(zip(SUMMARY_FIELDS, r, strict=True)) for r in rows]
+        outlet = func.coalesce(a.outlet, "unknown outlet")
+        counts = conn.execute(select(outlet, func.count(), func.count(a.duplicate_of))
+                              .select_from(joined).where(member == full).group_by(outlet)).all()
+        top = max((n for _, n, _ in counts), default=1)
+        story["coverage"] = [{"outlet": o, "articles": n, "copies": c, "share": round(n / top, 3)}
+                             for o, n, c in sorted(counts, key=lambda r: (-r[1], r[0]))]
+        if story["level"] == "storyline":
+            story["stories"] = [_story_row(r) for r in conn.execute(
+                select(*STORY_COLUMNS).where(s.parent == full).order_by(s.start.nulls_last(), s.seq))]
+        else:
+            story["storyline"] = story["parent"]
+        ids = [full] if story["level"] == "story" else [x["id"] for x in story["stories"]]
+        story["conflicts"] = _conflicts(conn, ids)
+        r = schema.story_results.c
+        results = conn.execute(select(r.claims, r.events).where(r.story_id.in_(ids))).all()
+        story["claims"] = [c for claims, _ in results for c in json.loads(claims)]
+        story["events"] = [x for _, events in results for x in json.loads(events)]
+    return story

@@ -209,3 +209,20 @@ def test_etag_revalidation_and_cache(client: TestClient, big: dict[str, Any]) ->
     assert client.get(path).json() == first.json()
     other = client.get(f"/api/stories/{big['parent']}")
     assert other.headers["etag"] != etag
+
+
+def test_story_page_query_matches_get_story(app: Any) -> None:
+    """The web query is get_story with bounded summaries and coverage over every article."""
+    from storyline.store import queries
+    from storyline.store.queries import web
+
+    engine = app.state.engine
+    for story in queries.list_stories(engine, level=None, limit=200):
+        full = queries.get_story(engine, story["id"])
+        page = web.story_page(engine, story["id"], article_limit=2)
+        assert page["articles"] == full["articles"] and page["articles_total"] == len(full["articles"])
+        assert page["article_summaries"] == full["article_summaries"][:2]
+        assert page["claims"] == full["claims"] and page["conflicts"] == full["conflicts"]
+        assert page["events"] == full["events"]
+        assert sum(c["articles"] for c in page["coverage"]) == len(full["articles"])
+        assert page.get("stories") == full.get("stories")
