@@ -258,10 +258,11 @@ def quote_spans(article: Article, sentence: Sentence) -> list[QuoteSpan]:
     if out:
         return out
     toks = tokens(sentence.text, sentence.start)
+    headline = title_case(toks)
     for match in _QUOTE.finditer(sentence.text):
         start, end = sentence.start + match.start(1), sentence.start + match.end(1)
         outside = [t for t in toks if t.end <= start - 1 or t.start >= end + 1]
-        speaker = _speaker_guess(article, outside)
+        speaker = None if headline else _speaker_guess(article, outside)
         out.append(QuoteSpan(match.group(1), start, end, speaker))
     return out
 

@@ -19,6 +19,7 @@ from storyline.corroborate.text import same_name
 from storyline.records import Article, Claim, Conflict, Source, Story
 from storyline.report import render
 from storyline.report.summarize import rank, select
+from storyline.report.timeline import Timeline
 
 MIN_POINTS, MAX_POINTS = 5, 10
 
@@ -59,6 +60,8 @@ class Briefing:
     single_source: tuple[tuple[Claim, tuple[int, ...]], ...] = ()
     coverage: tuple[tuple[str, int], ...] = ()
     sources: tuple[Source, ...] = field(default=())
+    #: Dated entries of the story's timeline, each citing its first source.
+    timeline: tuple[tuple[str, str, str, tuple[int, ...]], ...] = ()  # (date, granularity, text)
 
     def to_dict(self) -> dict[str, Any]:
         return render.to_dict(self)
@@ -97,9 +100,11 @@ def _support(claims: Sequence[Claim]) -> tuple[dict[tuple[str, int], int],
 
 
 def briefing(story: Story | None, articles: Sequence[Article], claims: Sequence[Claim] = (),
-             conflicts: Sequence[Conflict] = (), max_points: int = MAX_POINTS) -> Briefing:
+             conflicts: Sequence[Conflict] = (), max_points: int = MAX_POINTS,
+             timeline: Timeline | None = None) -> Briefing:
     """Build the briefing of ``story`` from its ``articles`` and their ``claims``/``conflicts``
-    (from :mod:`storyline.corroborate`). ``story`` may be ``None`` (the articles are the story)."""
+    (from :mod:`storyline.corroborate`) and, optionally, its :func:`~storyline.report.timeline`.
+    ``story`` may be ``None`` (the articles are the story)."""
     cites = _Citations()
     items = story_sentences(articles)
     outlets, owner = _support(claims)
@@ -131,7 +136,11 @@ def briefing(story: Story | None, articles: Sequence[Article], claims: Sequence[
         story=story.id if story else "", headline=headline, points=tuple(points),
         actors=tuple(_actors(claims, articles, cites)), quotes=tuple(_quotes(claims, cites)),
         conflicts=tuple(conflict_rows), single_source=tuple(single),
-        coverage=tuple(_coverage(articles)), sources=tuple(cites.sources))
+        coverage=tuple(_coverage(articles)),
+        timeline=tuple((e.date or "", e.granularity or "", e.text,
+                        tuple(cites.cite(src) for src in e.sources[:3]))
+                       for e in (timeline.dated if timeline else ())),
+        sources=tuple(cites.sources))
 
 
 def _actors(claims: Sequence[Claim], articles: Sequence[Article],

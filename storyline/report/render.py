@@ -38,6 +38,8 @@ def to_dict(b: Briefing) -> dict[str, Any]:
         "conflicts": [dict(c.to_dict(), sources=list(n)) for c, n in b.conflicts],
         "single_source": [dict(c.to_dict(), cites=list(n)) for c, n in b.single_source],
         "coverage": [{"outlet": o, "articles": n} for o, n in b.coverage],
+        "timeline": [{"date": d, "granularity": g, "text": t, "sources": list(n)}
+                     for d, g, t, n in b.timeline],
         "sources": [dict(s.to_dict(), n=i) for i, s in enumerate(b.sources, 1)],
     }
 
@@ -64,6 +66,9 @@ def to_markdown(b: Briefing) -> str:
         lines += ["", "## Single-source claims", ""]
         lines += [f"- {_md(c.kind)} — {_md(c.about)}: {_md(c.value)} {_refs(n)}"
                   for c, n in b.single_source]
+    if b.timeline:
+        lines += ["", "## Timeline", ""]
+        lines += [f"- {_md(d)} ({_md(g)}): {_md(t)} {_refs(n)}" for d, g, t, n in b.timeline]
     if b.coverage:
         lines += ["", "## Coverage by outlet", ""]
         lines += [f"- {_md(o)}: {n} article{'s' if n != 1 else ''}" for o, n in b.coverage]
@@ -113,6 +118,11 @@ def to_html(b: Briefing) -> str:
         out += ["<h2>Single-source claims</h2>", "<ul>"]
         out += [f"<li>{_e(c.kind)} — {_e(c.about)}: {_e(c.value)} {_cite_links(n)}</li>"
                 for c, n in b.single_source]
+        out.append("</ul>")
+    if b.timeline:
+        out += ["<h2>Timeline</h2>", "<ul>"]
+        out += [f"<li><time>{_e(d)}</time> ({_e(g)}): {_e(t)} {_cite_links(n)}</li>"
+                for d, g, t, n in b.timeline]
         out.append("</ul>")
     if b.coverage:
         out += ["<h2>Coverage by outlet</h2>", "<ul>"]

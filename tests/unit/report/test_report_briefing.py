@@ -90,3 +90,17 @@ def test_timeline_from_date_mentions_and_events() -> None:
     line = timeline(None, [b], merge_events("s", [b]))
     assert [e.kind for e in line.dated] == ["event"] and len(line.undated) == 1
     assert line.to_dict()["dated"][0]["date"] == "2025-03-13"
+
+
+def test_briefing_with_timeline() -> None:
+    text = ("Talks were held in Riyadh on March 11, 2025 between the two delegations. "
+            "Officials said the talks went well and that a second round would follow soon.")
+    a = article("a", text).replace(dates=(
+        DateMention("March 11, 2025", 29, 43, "2025-03-11", "day", True),))
+    line = timeline(None, [a])
+    brief = briefing(None, [a], timeline=line)
+    assert brief.timeline[0][:2] == ("2025-03-11", "day")
+    src = brief.sources[brief.timeline[0][3][0] - 1]
+    assert a.text[src.start:src.end] == brief.timeline[0][2]
+    assert "## Timeline" in brief.to_markdown() and "<time>2025-03-11</time>" in brief.to_html()
+    assert brief.to_dict()["timeline"][0]["date"] == "2025-03-11"
