@@ -222,7 +222,12 @@ def _left_fallback(trigger: Token, exclude: Token | None = None) -> Token | None
     """When the parse gives the trigger no subject: the nearest name to its left in the same
     clause (not inside a prepositional phrase) stands for the actor."""
     sent = trigger.sent
-    for i in range(trigger.i - 1, sent.start - 1, -1):
+    start = sent.start
+    if start > 0:   # a verbless fragment before ("Prime Minister Robert Mugabe | today accused")
+        previous = trigger.doc[start - 1].sent
+        if not any(t.pos_ in ("VERB", "AUX") for t in previous) and len(previous) <= 12:
+            start = previous.start
+    for i in range(trigger.i - 1, start - 1, -1):
         tok = trigger.doc[i]
         if tok.lower_ in (",", ";", ":", "that", "which", "who") and tok.dep_ != "nsubj":
             if tok.lower_ != "," or i < trigger.i - 6:
@@ -249,7 +254,8 @@ def _instrument_owner(token: Token) -> Token | None:
         if child.dep_ in ("nmod:poss", "poss"):
             return child
         if child.dep_ in ("amod", "compound") and (child.ent_type_ or child.pos_ == "PROPN"
-                                                   or child.text[:1].isupper()):
+                                                   or (child.text[:1].isupper()
+                                                       and not child.is_sent_start)):
             return child
         if child.dep_ == "nmod" and any(g.lower_ in ("by", "from") for g in child.children):
             return child
