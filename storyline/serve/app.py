@@ -28,7 +28,7 @@ from starlette.staticfiles import StaticFiles
 
 from storyline.config import Settings
 from storyline.errors import StoreError
-from storyline.serve.cache import BodyCache
+from storyline.serve.cache import BodyCache, ChangeToken
 from storyline.serve.http import ApiError, JSONResponse, error_response
 from storyline.serve.openapi import build_openapi
 from storyline.serve.render import make_environment
@@ -133,6 +133,7 @@ def create_app(settings: Settings) -> Starlette:
     app.state.nav = sorted(nav, key=lambda item: NAV_ORDER.index(item[1]) if item[1] in NAV_ORDER
                            else len(NAV_ORDER))
     app.state.body_cache = BodyCache()
+    app.state.change_token = ChangeToken()
     app.state.groups = [g.name for g in groups]
     app.state.openapi = openapi
     return app

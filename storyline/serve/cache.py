@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 
+from sqlalchemy import Engine
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -24,6 +26,8 @@ from storyline.store.queries import web
 CACHE_BYTES = 32 * 1024 * 1024
 #: Larger bodies are never kept.
 MAX_ENTRY = 2 * 1024 * 1024
+#: Seconds the database's change token is trusted before it is read again.
+TOKEN_TTL = 1.0
 
 
 class BodyCache:
@@ -59,8 +63,29 @@ class BodyCache:
                 self.size -= len(old)
 
 
+class ChangeToken:
+    """:func:`storyline.store.queries.web.change_token`, re-read at most every ``ttl`` seconds
+    (a run that starts or finishes is seen within that time)."""
+
+    def __init__(self, ttl: float = TOKEN_TTL) -> None:
+        self.ttl = ttl
+        self.value = ""
+        self.read_at = -1e9
+        self.lock = threading.Lock()
+
+    def get(self, engine: Engine) -> str:
+        now = time.monotonic()
+        if now - self.read_at > self.ttl:
+            with self.lock:
+                if now - self.read_at > self.ttl:
+                    self.value, self.read_at = web.change_token(engine), now
+        return self.value
+
+
 def etag_for(request: Request) -> str:
-    token = web.change_token(request.app.state.engine)
+    clock: ChangeToken | None = getattr(request.app.state, "change_token", None)
+    engine = request.app.state.engine
+    token = clock.get(engine) if clock is not None else web.change_token(engine)
     url = request.url.path + "?" + request.url.query
     return '"' + hashlib.blake2b(f"{token}\n{url}".encode(), digest_size=12).hexdigest() + '"'
 
