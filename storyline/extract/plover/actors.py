@@ -365,6 +365,7 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "dobj"):
         frontier += [c for c in trigger.head.children if c.dep_ in ("obl", "iobj", "ccomp")
                      and c.i != trigger.i]
+    fallback: Token | None = None
     for depth in range(4):
         ordered = sorted(frontier, key=lambda t: (_rank(t), t.i))
         for cand in ordered:
@@ -373,16 +374,20 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
             cases = {g.lower_ for g in cand.children if g.dep_ in ("case", "mark")}
             if cases & _NOT_TARGET_CASES and (depth == 0 or "by" not in cases):
                 continue   # a passive agent is the source; "after his meeting with X" is context
-            if is_actorlike(cand):
-                named = _named_inside(cand)
-                if named is not None and named.dep_ in ("nmod:poss", "nmod") and named.head == cand:
-                    return named
+            if not is_actorlike(cand):
+                continue
+            named = _named_inside(cand)
+            if named is not None and named.dep_ in ("nmod:poss", "nmod") and named.head == cand:
+                return named
+            if named is not None:
                 return _phrase_head(cand)
+            if fallback is None:   # a common actor noun ("peacekeepers"): a name deeper wins
+                fallback = _phrase_head(cand)
         frontier = [g for t in ordered if t.i not in skip for g in t.children
                     if g.dep_ in _BFS_DEPS]
         if not frontier:
             break
-    return None
+    return fallback
 
 
 _NOT_TARGET_CASES = frozenset({"by", "after", "before", "during", "since", "following", "amid",
