@@ -25,56 +25,32 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from storyline.extract.quote_cues import (
-    FRAME_VERBS,
-    OBJ_CUES,
-    SPEECH_VERBS,
-    THOUGHT_VERBS,
-    XCOMP_CUES,
-    cue_lemma,
-    is_cue,
-    speaker_phrase,
-    subject_of,
-)
+from storyline.extract.quote_cues import FRAME_VERBS, SPEECH_VERBS, THOUGHT_VERBS, cue_lemma
+from storyline.extract.quote_indirect import find_indirect
 from storyline.extract.quote_marks import QuoteMarkSpan, find_quoted
+from storyline.extract.quote_spans import (
+    DASHES,
+    SENT_END,
+    Attribution,
+    CharSpan,
+    QuotedText,
+    according_head,
+    according_span,
+    char_span,
+    is_break,
+    trim,
+)
+from storyline.extract.quote_speakers import (
+    dash_speaker,
+    frame_speaker,
+    left_frame_speaker,
+    source_spans,
+    speaker_for,
+)
 
 __all__ = ["Attribution", "QuotedText", "classify_quoted", "find_attributions"]
 
-CharSpan = tuple[int, int]
-_SENT_END = {".", "!", "?"}
 _OPENING_CLAUSE = {",", ":", "—", "–", "-"}
-_COMPLEMENT_DEPS = ("ccomp",)
-_ACCORDING = ("according",)
-_SUBJECT_PRONOUNS = frozenset("he she they i we you".split())
-_NOT_SUBJECTS = frozenset("it there that this which what them him her us me whom".split())
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """One attribution relation. Spans are character offsets, end exclusive."""
-
-    kind: str                                  #: "direct", "partial" or "indirect"
-    content: tuple[CharSpan, ...]              #: content fragments (direct: without marks)
-    marked: tuple[CharSpan, ...] = ()          #: direct/partial: the fragments with marks
-    source: CharSpan | None = None             #: the speaker phrase
-    source_head: CharSpan | None = None        #: its head word (for entity resolution)
-    cue: CharSpan | None = None                #: the cue word(s)
-    cue_lemma: str | None = None
-    nested_in: int | None = None               #: index of the attribution that contains it
-    #: partial quotes: the reported phrase around the fragment (what PolNeAR calls the
-    #: content: 'it as "manipulative"'), when the parse gives one
-    clause: CharSpan | None = None
-
-
-@dataclass(frozen=True)
-class QuotedText:
-    """A span between quotation marks and what it is: speech ("direct", "partial") or not
-    ("scare": a word held at a distance, "title": a name of a work or programme)."""
-
-    span: QuoteMarkSpan
-    role: str
-    attribution: int | None = None             #: index into find_attributions' result
-
 
 @dataclass
 class _Frame:
@@ -95,11 +71,6 @@ def _quote_index(doc: Doc, quoted: list[QuoteMarkSpan]) -> list[int]:
     return owner
 
 
-def _is_break(token: Token) -> bool:
-    return "\n" in token.text or "\n" in token.whitespace_ or (
-        token.is_space and "\n" in token.text)
-
-
 def _frame(doc: Doc, span: Span, owner: list[int], me: int) -> _Frame:
     """Tokens around a quote in its pseudo-sentence, outside any quote (other quotes stop it)."""
     frame = _Frame()
@@ -108,14 +79,14 @@ def _frame(doc: Doc, span: Span, owner: list[int], me: int) -> _Frame:
         tok = doc[i]
         if owner[i] != -1 and owner[i] != me:
             break
-        if tok.text in _SENT_END or _is_break(tok):
+        if tok.text in SENT_END or is_break(tok):
             break
         frame.left.insert(0, tok)
         i -= 1
-    inner_last = [t for t in span if not t.is_punct or t.text in _SENT_END]
-    if inner_last and inner_last[-1].text in _SENT_END:
+    inner_last = [t for t in span if not t.is_punct or t.text in SENT_END]
+    if inner_last and inner_last[-1].text in SENT_END:
         nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is None or (nxt.text not in _DASHES and (
+        if nxt is None or (nxt.text not in DASHES and (
                 not nxt.is_lower or inner_last[-1].text == ".")
                 and not _short_cue_frame(doc, span.end)):
             return frame
@@ -126,10 +97,10 @@ def _frame(doc: Doc, span: Span, owner: list[int], me: int) -> _Frame:
             break
         if tok.is_space and "\n" in tok.text:
             break
-        if tok.text in _SENT_END:
+        if tok.text in SENT_END:
             break
         frame.right.append(tok)
-        if _is_break(tok):
+        if is_break(tok):
             break
         i += 1
     return frame
@@ -138,7 +109,7 @@ def _frame(doc: Doc, span: Span, owner: list[int], me: int) -> _Frame:
 def _short_cue_frame(doc: Doc, i: int) -> bool:
     """'"… country?" Clinton said.': a short frame with a speech verb closes the sentence."""
     for tok in doc[i: i + 8]:
-        if tok.text in _SENT_END or _is_break(tok) or tok.text in ('"', "“", "”"):
+        if tok.text in SENT_END or is_break(tok) or tok.text in ('"', "“", "”"):
             return False
         if cue_lemma(tok) in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
             return True
@@ -186,174 +157,6 @@ def _pick_cue(tokens: list[Token], quote: Span) -> Token | None:
     return ranked[0]
 
 
-def _according(tokens: list[Token]) -> Token | None:
-    """The "X" of "according to X" in a frame, else ``None``."""
-    for tok in tokens:
-        if tok.lower_ in _ACCORDING:
-            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-            if nxt is not None and nxt.lower_ == "to":
-                # the noun the phrase introduces: the nearest noun-like token after "to"
-                for cand in tok.doc[tok.i + 2: min(len(tok.doc), tok.i + 10)]:
-                    if cand.pos_ in ("PROPN", "NOUN", "PRON"):
-                        head = cand
-                        while (head.head.i != head.i and head.head.i > tok.i + 1
-                               and head.head.pos_ in ("PROPN", "NOUN")
-                               and head.dep_ in ("compound", "flat", "amod", "det", "nmod:poss")):
-                            head = head.head
-                        return head
-    return None
-
-
-def _char(doc: Doc, start: int, end: int) -> CharSpan:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
-def _source(doc: Doc, head: Token | None) -> tuple[CharSpan | None, CharSpan | None]:
-    if head is None:
-        return None, None
-    start, end = speaker_phrase(head)
-    return _char(doc, start, end), _char(doc, head.i, head.i + 1)
-
-
-def _same_paragraph(a: Token, b: Token) -> bool:
-    lo, hi = sorted((a.i, b.i))
-    return not any(_is_break(t) for t in a.doc[lo:hi])
-
-
-def valid_speaker(head: Token | None, cue: Token) -> bool:
-    """A speaker head is a noun-like word in the cue's paragraph (parsers attach paragraph
-    breaks and words of the neighbouring sentence as subjects)."""
-    return (head is not None and not head.is_space and not head.is_punct
-            and head.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X", "ADJ", "DET")
-            and head.lower_ not in _NOT_SUBJECTS
-            and _same_paragraph(head, cue))
-
-
-def _adjacent_speaker(cue: Token, frame_tokens: list[Token]) -> Token | None:
-    """Pattern fallback when the parse gives no subject: the noun phrase just before the cue
-    ("Trump has also said") or just after it ("said Trump")."""
-    positions = {t.i for t in frame_tokens}
-    doc = cue.doc
-    j = cue.i - 1
-    while j in positions and (doc[j].pos_ in ("AUX", "ADV", "PART") or doc[j].lower_ in (
-            "also", "later", "then", "has", "have", "had")):
-        j -= 1
-    if j in positions and not doc[j].is_space and (
-            doc[j].pos_ in ("PROPN", "NOUN") or doc[j].lower_ in _SUBJECT_PRONOUNS):
-        return doc[j]
-    j = cue.i + 1
-    head = None
-    while j in positions and not doc[j].is_space and (
-            doc[j].pos_ in ("PROPN", "NOUN", "DET", "ADJ") or doc[j].lower_ in _SUBJECT_PRONOUNS):
-        head = doc[j]
-        if doc[j].pos_ == "PRON":
-            break
-        j += 1
-    return head
-
-
-_DASHES = ("―", "—", "--", "–")
-
-
-def _dash_speaker(right: list[Token]) -> tuple[Token, Token] | None:
-    """'"…" ― Jane Doe': a quote signed with a dash and a name; (name head, dash)."""
-    if len(right) < 2 or right[0].text not in _DASHES:
-        return None
-    head = None
-    for tok in right[1:6]:
-        if tok.pos_ == "PROPN" or (tok.is_title and tok.is_alpha):
-            head = tok
-        else:
-            break
-    return (head, right[0]) if head is not None else None
-
-
-def _frame_speaker(cue: Token, right: list[Token]) -> Token | None:
-    """Speaker of a quote from its frame after it: '"…," [Rep. Gwen Moore (D-Wis.)] said' →
-    the words between the quote and the cue; '"…," said [Robert McAtee], one of …' → the
-    words after the cue. Returns the phrase's head (its last name word)."""
-    before = [t for t in right if t.i < cue.i and not (t.is_punct and t.i == right[0].i)]
-    while before and (before[-1].pos_ in ("AUX", "ADV", "PART") or before[-1].lower_ in (
-            "also", "later", "then", "has", "have", "had", "once")):
-        before.pop()
-    if before:
-        if any(t.pos_ in ("VERB",) for t in before) or len(before) > 12:
-            return None
-        depth = 0
-        head = None
-        for tok in before:
-            if tok.text in ("(", "["):
-                depth += 1
-            elif tok.text in (")", "]"):
-                depth -= 1
-            elif tok.text == "," and head is not None:
-                break
-            elif depth == 0 and (tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in
-                                 _SUBJECT_PRONOUNS):
-                head = tok
-        return head
-    after = [t for t in right if t.i > cue.i]
-    head = None
-    for tok in after:
-        if tok.pos_ in ("PROPN",) or (head is not None and tok.pos_ == "PROPN"):
-            head = tok
-        elif tok.lower_ in _SUBJECT_PRONOUNS and head is None:
-            return tok
-        elif head is not None or tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX"):
-            break
-        elif tok.pos_ in ("NOUN", "DET", "ADJ"):
-            head = tok if tok.pos_ == "NOUN" else head
-    return head
-
-
-def _left_frame_speaker(cue: Token, left: list[Token]) -> Token | None:
-    """'[Democratic nominee Hillary Clinton], at a later press gaggle, said, "…"': the noun
-    phrase opening the frame, when the cue follows it."""
-    head = None
-    for tok in left:
-        if tok.i >= cue.i:
-            break
-        if tok.pos_ in ("PROPN", "NOUN") or (head is None and tok.lower_ in _SUBJECT_PRONOUNS):
-            head = tok
-            if tok.pos_ == "PRON":
-                break
-        elif tok.pos_ in ("DET", "ADJ", "PUNCT") and head is None and tok.text != ",":
-            continue
-        else:
-            break
-    return head
-
-
-def _speaker_for(cue: Token | None, frame_tokens: list[Token],
-                 owner: list[int] | None = None) -> Token | None:
-    if cue is None:
-        return None
-    subject = subject_of(cue)
-    if valid_speaker(subject, cue) and subject is not None and (
-            owner is None or owner[subject.i] == -1):
-        return subject
-    return _adjacent_speaker(cue, frame_tokens) or _clause_subject(cue, owner)
-
-
-def _clause_subject(cue: Token, owner: list[int] | None = None) -> Token | None:
-    """Last resort: a subject-labelled noun earlier in the cue's sentence and paragraph with no
-    other verb of speech in between ("Leavitt, referencing …, reiterated that …"); words
-    inside quotation marks are skipped."""
-    doc = cue.doc
-    j = cue.i - 1
-    found: Token | None = None
-    while j >= 0 and cue.i - j <= 30:
-        tok = doc[j]
-        inside = owner is not None and owner[j] != -1
-        closes = j + 1 < len(doc) and doc[j + 1].text in ('"', "”", "’", "''")
-        if (tok.text in _SENT_END and (not inside or closes)) or _is_break(tok):
-            break
-        if not inside and tok.dep_ in ("nsubj", "nsubj:pass") and valid_speaker(tok, cue):
-            found = tok
-        j -= 1
-    return found
-
-
 def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
     """Quotation-mark spans of ``doc``: the attributions they make (direct and partial, in text
     order, split quotes joined) and a role for every quoted span."""
@@ -373,22 +176,22 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
         n_words = _words(inner)
         first_alpha = next((t for t in inner if t.is_alpha), None)
         starts_upper = first_alpha is not None and first_alpha.text[0].isupper()
-        ends_sentence = any(t.text in _SENT_END | {","} for t in inner[-2:])
+        ends_sentence = any(t.text in SENT_END | {","} for t in inner[-2:])
         left_open = not frame.left or frame.left[-1].text in _OPENING_CLAUSE
         sentence_like = left_open and (starts_upper or not frame.left) and (
             n_words >= 3 or ends_sentence)
         tokens = frame.right + frame.left
         cue = _pick_cue(tokens, span)
-        according = None if cue is not None else _according(tokens)
+        according = None if cue is not None else according_head(tokens)
         speaker = None
         if cue is not None and cue.i >= span.end:
-            speaker = _frame_speaker(cue, frame.right)
+            speaker = frame_speaker(cue, frame.right)
         if speaker is None:
-            speaker = _speaker_for(cue, tokens, owner) if cue is not None else according
+            speaker = speaker_for(cue, tokens, owner) if cue is not None else according
         if speaker is None and cue is not None and cue.i < span.start:
-            speaker = _left_frame_speaker(cue, frame.left)
+            speaker = left_frame_speaker(cue, frame.left)
         if cue is None and according is None:
-            dashed = _dash_speaker(frame.right)
+            dashed = dash_speaker(frame.right)
             if dashed is not None:
                 speaker, cue_dash = dashed
                 according = None
@@ -398,7 +201,7 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
         prev = attributions[last_direct[0]] if last_direct is not None else None
         if last_direct is not None and prev is not None and _only_frame_between(
                 doc, last_direct[1], span.start, prev.cue):
-            same_cue = cue is not None and prev.cue == _char(doc, cue.i, cue.i + 1)
+            same_cue = cue is not None and prev.cue == char_span(doc, cue.i, cue.i + 1)
             resumes = sentence_like or (frame.left and frame.left[-1].text == ",")
             if resumes and (same_cue or (cue is None and according is None)):
                 # the second half of a split quote, or the next paragraph of the same speech
@@ -412,14 +215,14 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
             if cue is None and according is None and n_words < 3 and frame.left:
                 roles.append(QuotedText(q, "title" if _titleish(inner) else "scare"))
                 continue
-            source, head = _source(doc, speaker)
-            cue_span = (_char(doc, cue.i, cue.i + 1) if cue is not None
-                        else _char(doc, according.i, according.i + 1) if according is not None
+            source, head = source_spans(doc, speaker)
+            cue_span = (char_span(doc, cue.i, cue.i + 1) if cue is not None
+                        else char_span(doc, according.i, according.i + 1) if according is not None
                         else None)
             lemma = cue_lemma(cue) if cue is not None else (
                 "according to" if according is not None else None)
             if according is not None:
-                cue_span = _according_span(doc, according)
+                cue_span = according_span(doc, according)
             attributions.append(Attribution("direct", content, marked, source, head,
                                             cue_span, lemma))
             roles.append(QuotedText(q, "direct", len(attributions) - 1))
@@ -440,9 +243,9 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
                 continue
             roles.append(QuotedText(q, "scare"))
             continue
-        source, head = _source(doc, speaker)
-        cue_span = (_char(doc, cue.i, cue.i + 1) if cue is not None
-                    else _according_span(doc, according))
+        source, head = source_spans(doc, speaker)
+        cue_span = (char_span(doc, cue.i, cue.i + 1) if cue is not None
+                    else according_span(doc, according))
         lemma = cue_lemma(cue) if cue is not None else "according to"
         clause = _reported_phrase(doc, cue, span) if cue is not None else None
         attributions.append(Attribution("partial", content, marked, source, head,
@@ -478,22 +281,12 @@ def _reported_phrase(doc: Doc, cue: Token, quote: Span) -> CharSpan | None:
     right = [t.i for t in cue.subtree if cue.i < t.i < stop]
     if not right:
         return None
-    start, end = _trim(doc, min(right), max(right) + 1)
+    start, end = trim(doc, min(right), max(right) + 1)
     start = min(start, quote.start)
     end = max(end, quote.end)
-    if end - start > 60 or any(_is_break(t) for t in doc[start:end - 1]):
+    if end - start > 60 or any(is_break(t) for t in doc[start:end - 1]):
         return None
-    return _char(doc, start, end)
-
-
-def _according_span(doc: Doc, according: Token | None) -> CharSpan | None:
-    if according is None:
-        return None
-    for tok in doc[max(0, according.i - 12): according.i]:
-        if tok.lower_ == "according":
-            return tok.idx, tok.idx + len("according to") if doc[tok.i + 1].lower_ == "to" else (
-                tok.idx + len(tok.text))
-    return None
+    return char_span(doc, start, end)
 
 
 def _only_frame_between(doc: Doc, end_token: int, start_token: int,
@@ -502,183 +295,12 @@ def _only_frame_between(doc: Doc, end_token: int, start_token: int,
     "said X, one of …, who …", with the first quote's cue in it) and paragraph breaks: no
     other sentence intervenes."""
     between = [t for t in doc[end_token:start_token] if not t.is_space]
-    if sum(1 for t in between if t.text in _SENT_END) > 1:
+    if sum(1 for t in between if t.text in SENT_END) > 1:
         return False
     if len(between) <= 12:
         return True
     return (len(between) <= 60 and cue is not None
             and any(t.idx == cue[0] for t in between))
-
-
-def _span_of(token: Token, skip: set[int] | None = None) -> tuple[int, int]:
-    skip = skip or set()
-    idx = [t.i for t in token.subtree if t.i not in skip]
-    return min(idx), max(idx) + 1
-
-
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ('”', '"', "’")
-                           or doc[end - 1].is_space):
-        end -= 1
-    while start < end and (doc[start].is_punct and doc[start].text not in ('“', '"', "‘")
-                           or doc[start].is_space):
-        start += 1
-    return start, end
-
-
-def _close_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Extend a content span to the closing mark of a quote it opens (and the punctuation
-    just inside it)."""
-    opened = sum(1 for t in doc[start:end] if t.text in ('"', "“"))
-    closed = sum(1 for t in doc[start:end] if t.text == "”")
-    straight = sum(1 for t in doc[start:end] if t.text == '"')
-    if closed < opened - straight or straight % 2 == 1:
-        j = end
-        while j < len(doc) and j - end < 3 and doc[j].is_punct and not _is_break(doc[j]):
-            j += 1
-            if doc[j - 1].text in ('"', "”"):
-                return start, j
-    return start, end
-
-
-def _indirect(doc: Doc, cue: Token, content: tuple[CharSpan, ...]) -> Attribution:
-    subject = subject_of(cue)
-    if not valid_speaker(subject, cue):
-        subject = _clause_subject(cue)
-    source, head = _source(doc, subject)
-    return Attribution("indirect", content, (), source, head, _char(doc, cue.i, cue.i + 1),
-                       cue_lemma(cue))
-
-
-def _parenthetical(cue: Token) -> bool:
-    """"…, the agency said." / "The museum, Mr. Obama said, would …": a cue set off by a
-    comma, attached (by the parser) below the reported clause."""
-    if cue.dep_ == "parataxis":
-        return True
-    if cue.dep_ not in ("advcl", "conj", "ccomp") or cue.i < cue.head.i:
-        return False
-    first = min(t.i for t in cue.subtree)
-    last = max(t.i for t in cue.subtree)
-    doc = cue.doc
-    after = doc[last + 1] if last + 1 < len(doc) else None
-    return first > 0 and doc[first - 1].text == "," and (after is None or after.text in
-                                                         _SENT_END or _is_break(after))
-
-
-def _complement_phrase(cue: Token) -> tuple[int, int] | None:
-    """Token range of a non-clausal content: the infinitive of "vowed to fight on" / "urged
-    Russia to agree" (``XCOMP_CUES``) or the object of "criticized the plan" (``OBJ_CUES``),
-    with what follows it in the cue's phrase, up to a coordinated verb."""
-    lemma = cue_lemma(cue)
-    kids = list(cue.children)
-    target = None
-    if lemma in XCOMP_CUES:
-        target = next((c for c in kids if c.dep_ == "xcomp" and c.i > cue.i), None)
-    if target is None and lemma in OBJ_CUES:
-        target = next((c for c in kids if c.dep_ == "obj" and c.i > cue.i), None)
-    if target is None:
-        return None
-    stop = min((c.i for c in kids if c.dep_ in ("conj", "cc", "parataxis", "advcl")
-                and c.i > target.i), default=len(cue.doc))
-    right = [t.i for t in cue.subtree if cue.i < t.i < stop]
-    if not right:
-        return None
-    start, end = min(right), max(right) + 1
-    if any(_is_break(t) for t in cue.doc[start:end - 1]):
-        return None
-    return start, end
-
-
-def find_indirect(doc: Doc, taken: set[int], direct: list[Attribution]) -> list[Attribution]:
-    """Indirect attributions: speech/thought verbs with a clausal complement, "according to".
-
-    ``taken`` holds the token indices of cues already used by direct or partial quotes."""
-    found: list[Attribution] = []
-    direct_chars = [frag for a in direct if a.kind == "direct" for frag in a.marked]
-
-    def mostly_quoted(start: int, end: int) -> bool:
-        covered = sum(max(0, min(end, b) - max(start, a)) for a, b in direct_chars)
-        return covered > 0.6 * max(1, end - start)
-
-    for tok in doc:
-        if tok.i in taken or not (is_cue(tok) or (tok.pos_ == "VERB" and cue_lemma(tok) in
-                                                  OBJ_CUES | XCOMP_CUES)):
-            continue
-        complement = min((c for c in tok.children if c.dep_ in _COMPLEMENT_DEPS
-                          and not c.is_space and not c.is_punct and _same_paragraph(c, tok)),
-                         key=lambda c: abs(c.i - tok.i), default=None)
-        if complement is None:
-            # "told reporters that …" parsed as a clause attached to "reporters"
-            complement = next((g for c in tok.children if c.dep_ in ("obj", "iobj")
-                               for g in c.children if g.dep_ in ("acl", "ccomp", "acl:relcl")
-                               and any(m.lower_ == "that" and m.dep_ == "mark"
-                                       for m in g.children)), None)
-        if complement is not None:
-            start, end = _span_of(complement)
-        elif _parenthetical(tok) and tok.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") \
-                and any(c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children) \
-                and _same_paragraph(tok, tok.head):
-            # "The plan is rushed, he said." / "The plan, he said, is rushed."
-            start, end = _span_of(tok.head, {t.i for t in tok.subtree})
-            if tok.i < start or not any(doc[j].text == "," for j in range(start, tok.i + 1)):
-                continue
-            if tok.i < end:   # mid-sentence: the clause before the cue and after it
-                cut_a = min(t.i for t in tok.subtree)
-                cut_b = max(t.i for t in tok.subtree) + 1
-                first = _trim(doc, start, cut_a)
-                second = _close_marks(doc, *_trim(doc, cut_b, end))
-                if first[1] > first[0] and second[1] - second[0] >= 2 \
-                        and _same_paragraph(doc[start], doc[end - 1]):
-                    parts = (_char(doc, *first), _char(doc, *second))
-                    if not mostly_quoted(parts[0][0], parts[1][1]):
-                        found.append(_indirect(doc, tok, parts))
-                    continue
-                end = cut_a
-        else:
-            phrase = _complement_phrase(tok)
-            if phrase is None:
-                continue
-            start, end = phrase
-        start, end = _close_marks(doc, *_trim(doc, start, end))
-        if end <= start or end - start < 2:
-            continue
-        chars = _char(doc, start, end)
-        if mostly_quoted(*chars):
-            continue
-        found.append(_indirect(doc, tok, (chars,)))
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
-            continue
-        source_tok = _according(doc[tok.i: tok.i + 12])
-        if source_tok is None:
-            continue
-        clause = source_tok.head
-        while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
-            clause = clause.head
-        if clause.i == source_tok.i:
-            continue
-        phrase = set(range(*_span_of(source_tok))) | {tok.i, tok.i + 1}
-        sent = tok.sent
-        if all(t.i in phrase for t in clause.subtree):
-            continue
-        start, end = _span_of(clause, phrase)
-        start, end = max(start, sent.start), min(end, sent.end)
-        # the content is the side of the clause not holding "according to X"
-        p_start, p_end = min(phrase), max(phrase) + 1
-        if p_start - start > end - p_end:
-            end = p_start
-        else:
-            start = p_end
-        start, end = _trim(doc, start, end)
-        if end - start < 2:
-            continue
-        chars = _char(doc, start, end)
-        if mostly_quoted(*chars):
-            continue
-        source, head = _source(doc, source_tok)
-        found.append(Attribution("indirect", (chars,), (), source, head,
-                                 (tok.idx, doc[tok.i + 1].idx + 2), "according to"))
-    return found
 
 
 def _inside(cue: CharSpan | None, other: Attribution) -> bool:

@@ -88,7 +88,12 @@ def actor_span(token: Token) -> list[Token]:
                 left = [t for t in token.lefts if t.dep_ in _NAME_PARTS and t.i < ent.start
                         and (t.ent_type_ or t.pos_ in ("PROPN", "ADJ", "NOUN"))]
                 start = min([ent.start] + [t.i for t in left])
-                return list(doc[start: ent.end])
+                end = ent.end
+                for tok in doc[token.i + 1: ent.end]:   # "US cancel plans": NER ran on
+                    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.is_lower):
+                        end = tok.i
+                        break
+                return list(doc[start: end])
     keep = [token]
     for child in token.lefts:
         if child.dep_ in _NAME_PARTS:
