@@ -333,24 +333,24 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     merged = sorted(quoted + kept, key=lambda a: a.content[0])
     for k, a in enumerate(merged):
         if a.kind == "indirect":
-            holders = [j for j, o in enumerate(merged) if j != k and o.kind != "partial"
-                       and _inside(a.cue, o)]
-            if holders:
-                outer_of[k] = holders[0]
+            outer = [j for j, o in enumerate(merged) if j != k and o.kind != "partial"
+                     and _inside(a.cue, o)]
+            if outer:
+                outer_of[k] = outer[0]
     result: list[Attribution] = []
     for k, a in enumerate(merged):
         container = outer_of.get(k)
         if a.kind == "partial":
-            holders = [j for j, other in enumerate(merged)
-                       if other.kind == "indirect" and j not in outer_of
-                       and other.content[0][0] <= a.content[0][0]
-                       and a.content[-1][1] <= other.content[-1][1]]
-            if holders:
-                container = min(holders, key=lambda j: merged[j].content[-1][1]
+            statements = [j for j, other in enumerate(merged)
+                          if other.kind == "indirect" and j not in outer_of
+                          and other.content[0][0] <= a.content[0][0]
+                          and a.content[-1][1] <= other.content[-1][1]]
+            if statements:
+                container = min(statements, key=lambda j: merged[j].content[-1][1]
                                 - merged[j].content[0][0])
-                outer = merged[container]
-                a = Attribution(a.kind, a.content, a.marked, outer.source, outer.source_head,
-                                outer.cue, outer.cue_lemma)
+                said = merged[container]
+                a = Attribution(a.kind, a.content, a.marked, said.source, said.source_head,
+                                said.cue, said.cue_lemma, clause=a.clause)
         result.append(a if container is None else Attribution(
             a.kind, a.content, a.marked, a.source, a.source_head, a.cue, a.cue_lemma,
             container, a.clause))
