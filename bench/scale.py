@@ -77,7 +77,7 @@ def build_corpus(dest: Path, articles: int, seed: int = 11) -> dict[str, int]:
 
 
 # executors (each in a child process: `python -m bench.scale --one local|spark ...`) --------------
-def _one(kind: str, corpus: str, db: str) -> dict[str, Any]:
+def _one(kind: str, corpus: str, db: str, stages: str = "full") -> dict[str, Any]:
     sys.path.insert(0, str(REPO))
     from bench.memory import PeakSampler
     from storyline import runner
@@ -95,7 +95,8 @@ def _one(kind: str, corpus: str, db: str) -> dict[str, Any]:
     with PeakSampler() as tree:
         if kind == "local":
             settings = Settings({"db": db, "execute.workers": 2})
-            report = runner.run([corpus], settings, progress=progress)
+            report = runner.run([corpus], settings, progress=progress,
+                                analysis=stages == "full")
             counts, seconds = dict(report.counts), report.seconds
             session = 0.0
         else:
@@ -109,12 +110,17 @@ def _one(kind: str, corpus: str, db: str) -> dict[str, Any]:
                 session = time.perf_counter() - started
                 store = open_store(db)
                 rep = runner.RunReport(run_id=store.begin_run("run", [corpus], {}), db=db)
-                counts = dict(run_spark([corpus], settings, store, rep, progress=progress))
+                counts = dict(run_spark([corpus], settings, store, rep, progress=progress,
+                                        analysis=stages == "full"))
+                if stages == "full":
+                    from storyline.corpus import build_corpus
+
+                    build_corpus(store, settings)
                 store.finish_run(rep.run_id, "ok", counts)
                 store.close()
                 seconds = rep.seconds
     wall = time.perf_counter() - started
-    return {"kind": kind, "wall_s": wall, "session_start_s": session, "counts": counts,
+    return {"kind": kind, "stages": stages, "wall_s": wall, "session_start_s": session, "counts": counts,
             "seconds": {k: round(v, 2) for k, v in seconds.items()},
             "driver_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "tree_peak_mb": tree.peak / 2**20, "flatness": _flatness(marks, started)}
@@ -141,12 +147,13 @@ def _flatness(marks: list[tuple[float, int]], started: float) -> dict[str, float
             "ratio_last_first": last / first if first else float("nan")}
 
 
-def run_executor(kind: str, corpus: Path, work: Path) -> dict[str, Any]:
+def run_executor(kind: str, corpus: Path, work: Path, stages: str = "full") -> dict[str, Any]:
     db = work / f"{kind}.db"
     if db.exists():
         db.unlink()
     out = subprocess.run([sys.executable, "-m", "bench.scale", "--one", kind, "--corpus", str(corpus),
-                          "--db", str(db)], cwd=REPO, capture_output=True, text=True, timeout=7200)
+                          "--db", str(db), "--stages", stages], cwd=REPO, capture_output=True,
+                         text=True, timeout=14400)
     if out.returncode != 0:
         raise RuntimeError(f"{kind} run failed: {out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -289,12 +296,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-executors", action="store_true")
     parser.add_argument("--skip-pg", action="store_true")
     parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--stages", choices=["full", "ingest"], default="full",
+                        help="full: every stage and the corpus phase; ingest: read, clean, "
+                        "dedupe, store only (what a 100,000-article run on 2 cores can afford)")
     parser.add_argument("--one", choices=["local", "spark"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(_one(args.one, args.corpus, args.db)))
+        print(json.dumps(_one(args.one, args.corpus, args.db, args.stages)))
         return 0
     work = args.work or Path(tempfile.mkdtemp(prefix="storyline-scale-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -305,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_executors:
         result["executors"] = []
         for kind in ("local",) + (() if args.skip_spark else ("spark",)):
-            run = run_executor(kind, corpus, work)
+            run = run_executor(kind, corpus, work, args.stages)
             run["load"] = round(os.getloadavg()[0], 1)
             result["executors"].append(run)
             print(kind, json.dumps(run), flush=True)
