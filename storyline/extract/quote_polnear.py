@@ -124,7 +124,7 @@ def _joined(text: str, spans: Iterable[CharSpan]) -> str:
 def category(text: str, content: Sequence[CharSpan]) -> str:
     """``direct`` when the content begins with a quotation mark, else ``indirect``."""
     first = text[content[0][0]:content[0][1]].lstrip()
-    return "direct" if first[:1] in "\"“‘«" or first[:2] == "''" else "indirect"
+    return "direct" if (first[:1] and first[:1] in "\"“‘«") or first[:2] == "''" else "indirect"
 
 
 def _overlap(a: Sequence[CharSpan], b: Sequence[CharSpan]) -> int:
