@@ -129,11 +129,36 @@ def is_place(article: Article, toks: list[Token], i: int, j: int) -> bool:
         return True
     if j < len(toks) and toks[j].lower in _PLACE_AFTER:
         return True  # "a Philadelphia native", "a Troy resident", "Kursk region"
+    if j - i >= 2 and toks[j - 1].lower in _PLACE_HEADS:
+        return True  # "Syntagma Square", "Promises Treatment Center", "Valley Hotel"
+    if _coordinated_place(article, toks, i, j):
+        return True  # "from Tiverton and Cullompton"
     if i > 1 and toks[i - 1].lower == "of" and toks[i - 2].lower in _PLACE_BEFORE:
         return True  # "the city of Sudzha"
     return i > 0 and toks[i - 1].lower in LOCATIVE and not _role_before(toks, i)
 
 
+def _coordinated_place(article: Article, toks: list[Token], i: int, j: int) -> bool:
+    """A name joined by "and"/"or" to a name that is a place by its label or a locative."""
+    for a, b in name_spans(toks):
+        if b + 1 == i and toks[b].lower in ("and", "or"):
+            pass
+        elif j + 1 == a and toks[j].lower in ("and", "or"):
+            pass
+        else:
+            continue
+        label = label_at(article, toks[a].start, toks[b - 1].end)
+        if label in _PLACE_LABELS or (a > 0 and toks[a - 1].lower in LOCATIVE and label
+                                      not in _PERSON_LABELS):
+            return True
+    return False
+
+
+_PLACE_HEADS = frozenset("square street avenue road center centre hotel airport park bridge "
+                         "church cathedral mosque hospital clinic school university stadium "
+                         "arena mountain mount river lake island valley county province city "
+                         "tower towers mall plaza palace prison port harbour harbor station "
+                         "camp base building house".split())
 _PLACE_AFTER = frozenset("native natives resident residents region province county district "
                          "state city town village border coast island islands area".split())
 _PLACE_BEFORE = frozenset("city town village province region state county capital outskirts "

@@ -109,7 +109,7 @@ def planted(shared_data: Path) -> dict:
 
     if not (shared_data / "ecbplus" / "ECB+").is_dir():
         pytest.skip("ECB+ not staged")
-    return evaluate(shared_data, "test", per_kind=60)
+    return evaluate(shared_data, "test", per_kind=100)
 
 
 @pytest.mark.parametrize("kind", ["name", "number", "date", "place", "negation"])
