@@ -108,7 +108,17 @@ def briefing(story: Story | None, articles: Sequence[Article], claims: Sequence[
     cites = _Citations()
     items = story_sentences(articles)
     outlets, owner = _support(claims)
-    chosen = select(rank(items, outlets), max(1, max_points))
+    ranked = rank(items, outlets)
+    seen_claims: set[str] = set()
+    unique = []  # one point per claim: aligned reports of other outlets become its citations
+    for c in ranked:
+        claim = owner.get((c.article.id, c.sentence.start))
+        if claim is not None and claim.id in seen_claims:
+            continue
+        if claim is not None:
+            seen_claims.add(claim.id)
+        unique.append(c)
+    chosen = select(unique, max(1, max_points))
     by_id = {a.id: a for a in articles}
     points = []
     for c in chosen:
