@@ -62,6 +62,18 @@ def _phrase(token: Token) -> list[Token]:
     return sorted(token.subtree, key=lambda t: t.i)
 
 
+_CLAUSAL = frozenset({"acl", "acl:relcl", "relcl", "advcl", "parataxis", "appos", "ccomp"})
+
+
+def _core(token: Token) -> list[Token]:
+    """A noun phrase without the clauses attached to it ("the idea [while outlining ...]")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in _CLAUSAL and child.dep_ != "punct":
+            out.extend(_core(child))
+    return sorted(out, key=lambda t: t.i)
+
+
 def _text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
@@ -102,7 +114,10 @@ def _issue_phrases(token: Token) -> list[list[Token]]:
             cases = {g.lower_ for g in child.children if g.dep_ in ("case", "mark")}
             if child.dep_ in ("obl", "nmod") and not (cases & _ISSUE_CASES):
                 continue
-            phrases.append(_phrase(child))
+            if child.dep_ == "advcl" and "to" not in cases:
+                continue   # "while outlining conditions": not the object of the stance
+            phrases.append(_core(child) if child.pos_ in ("NOUN", "PROPN", "PRON") else
+                           _phrase(child))
     if token.pos_ in ("NOUN", "PROPN"):
         if token.dep_ == "compound":   # "the ceasefire proposal"
             phrases.append(_phrase(token.head))
@@ -135,8 +150,8 @@ def _conditions(token: Token) -> str | None:
     if stated:
         return stated
     for conj in token.children:
-        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX"):
-            continue
+        if conj.dep_ not in ("conj", "advcl") or conj.pos_ not in ("VERB", "AUX"):
+            continue   # "but demands that ...", "while outlining conditions"
         for tok in conj.subtree:
             if tok.lemma_.lower() in _CONDITION_HEADS:
                 for child in tok.children:
@@ -211,6 +226,10 @@ def _proposed_issue(token: Token, index: ActorIndex) -> tuple[ActorRef, str] | N
     return None
 
 
+#: Pronouns that name nobody unless the entities stage resolved them.
+_UNRESOLVED = frozenset({"this", "that", "it", "its", "they", "their", "them", "we", "our", "us",
+                         "i", "he", "she", "his", "her", "him", "you", "these", "those",
+                         "which", "who"})
 _DOUBT = frozenset({"skeptical", "sceptical", "doubtful", "unsure", "uncertain", "whether"})
 
 
@@ -230,11 +249,17 @@ def _in_condition(token: Token) -> bool:
 
 
 def _embedded(token: Token) -> bool:
-    """The content of another stance ("wants Russia to [agree to] a ceasefire")."""
-    complement = token.dep_ in ("xcomp", "ccomp") or (token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "to" for c in token.children))
-    return complement and _stance_of(token.head) is not None and \
-        token.head.pos_ in ("VERB", "AUX")
+    """The content of another stance ("wants Russia to [agree to] a ceasefire", "seeks to
+    garner Russia's [backing]", "accepted the ceasefire [proposal]")."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in ("obj", "dobj", "xcomp", "ccomp", "advcl", "nmod", "obl") or \
+                node.head == node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX", "NOUN") and _stance_of(node) is not None:
+            return True
+    return False
 
 
 def _sentence_positions(sent: Span, index: ActorIndex, recent: str | None) -> list[Position]:
@@ -270,8 +295,9 @@ def _sentence_positions(sent: Span, index: ActorIndex, recent: str | None) -> li
                                           if c.dep_ == "conj" and is_actorlike(c)]:
             actor = index.ref(actor_tok)
             key = (actor.entity or actor.name, issue, stance)
-            if not actor.name or key in seen:
-                continue
+            if not actor.name or key in seen or (actor.entity is None and
+                                                 actor.name.lower() in _UNRESOLVED):
+                continue   # "this demands ...", an unresolved "we": no actor to report
             seen.add(key)
             out.append(Position(actor=actor, issue=issue, stance=stance,  # type: ignore[arg-type]
                                 evidence=(sent.start_char, sent.end_char), condition=condition))

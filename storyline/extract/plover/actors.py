@@ -200,7 +200,8 @@ def source_of(trigger: Token) -> Token | None:
                 c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
             # object control: "wants Russia to agree" → Russia
             controller = next((c for c in node.head.children if c.dep_ in _OBJ), None)
-            if controller is not None and is_actorlike(controller) and controller.i < node.i:
+            if controller is not None and is_actorlike(controller) and controller.i < node.i \
+                    and node.head.lemma_.lower() in OBJECT_CONTROL:
                 return _resolve(controller, trigger)
         if node.dep_ in ("acl", "amod") and (node.tag_ != "VBN" or node.head.dep_ == "ROOT"):
             return node.head   # "groups demanding that ..."; a misparsed main verb
@@ -248,6 +249,13 @@ def _left_fallback(trigger: Token, exclude: Token | None = None) -> Token | None
     return None
 
 
+#: Verbs whose object is the subject of their infinitive ("urged Russia to agree").
+OBJECT_CONTROL = frozenset({
+    "urge", "ask", "want", "persuade", "order", "force", "allow", "invite", "tell", "encourage",
+    "call", "press", "pressure", "push", "request", "require", "permit", "authorize",
+    "authorise", "instruct", "direct", "compel", "convince", "help", "expect", "need", "get",
+    "advise", "warn", "beg", "implore", "appeal", "demand", "lead", "prompt", "enable",
+})
 #: Weapons and attacks as grammatical subjects: the actor is their owner, if named.
 INSTRUMENTS = frozenset({"bomb", "missile", "drone", "rocket", "shell", "explosion", "attack",
                          "strike", "airstrike", "artillery", "mortar", "blast", "fire",

@@ -54,6 +54,10 @@ _NOT_ISSUES = frozenset({"principle", "side", "time", "way", "work", "part", "th
                          "collaboration", "term", "statement", "comment", "remark"})
 
 
+_QUANTIFIERS = frozenset({"more", "further", "new", "any", "some", "additional", "other", "many",
+                          "several", "few", "much", "such", "same", "certain", "numerous"})
+
+
 def _normalise(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").replace("‑", "-").split())
 
@@ -85,9 +89,10 @@ def issue_key(phrase: list[Token]) -> str | None:
     if head.pos_ != "NOUN" or head.lemma_.lower() in _NOT_ISSUES or head.like_num:
         return None
     mods = [c for c in head.lefts if c.dep_ in ("compound", "amod")
-            and c.pos_ in ("NOUN", "ADJ", "PROPN")]
+            and c.pos_ in ("NOUN", "ADJ", "PROPN") and c.lower_ not in _QUANTIFIERS]
     if not mods:
         return head.lemma_.lower()
     doc = head.doc
-    left = " ".join(doc.text[mods[0].idx: head.idx].lower().split())
+    first = min(t.idx for m in mods for t in m.subtree)   # "long-term" is long - term
+    left = " ".join(doc.text[first: head.idx].lower().split())
     return f"{left} {head.lemma_.lower()}".replace("- ", "-").replace(" -", "-")

@@ -85,6 +85,7 @@ def test_seed_004_events(seeds) -> None:
 
 def test_putin_supports_the_ceasefire_with_conditions(seeds) -> None:
     assert "conditional" in stances(seeds["000"][1], "Putin")
+    assert "conditional" in stances(seeds["002"][1], "Putin")      # "while outlining conditions"
     conditional = [p for p in seeds["003"][1] if "Putin" in (p.actor.name or "")
                    and p.issue == "ceasefire" and p.stance == "conditional"]
     assert conditional and "mobilization" in (conditional[0].condition or "")
