@@ -22,9 +22,17 @@ from storyline.store.queries import web
 
 log = logging.getLogger("storyline.serve")
 
-#: Articles of one story the briefing reads (the earliest first); a storyline of thousands of
-#: articles is summarised from its first ones rather than making the page slow.
-MAX_ARTICLES = 150
+#: Text the briefing reads, in characters: its sentence ranking costs grow with the number of
+#: sentences (about 10 s for 2,000 sentences on this machine), so a story of hundreds of
+#: articles is summarised from its earliest canonical articles up to this budget (at least
+#: :data:`MIN_ARTICLES`) rather than making the page slow.
+MAX_CHARS = 40_000
+MIN_ARTICLES = 3
+#: Claims and conflicts handed to the briefing, best supported first: it compares actor names
+#: pairwise (quadratic), so a story with thousands of claims would take tens of seconds; the
+#: briefing shows a few dozen of them anyway.
+MAX_CLAIMS = 300
+MAX_CONFLICTS = 60
 
 
 def _source(d: Mapping[str, Any]) -> Source:
@@ -45,16 +53,36 @@ def _conflict(d: Mapping[str, Any]) -> Conflict:
     return Conflict(str(d["id"]), str(d["story"]), str(d["kind"]), str(d.get("about") or ""), sides)
 
 
+def _budgeted_articles(engine: Engine, story: Mapping[str, Any]) -> list[Any]:
+    """The story's articles the briefing reads: canonical copies first, oldest first, until
+    :data:`MAX_CHARS` characters of text (every article when the story is small)."""
+    summaries = story.get("article_summaries") or []
+    ordered = [r["id"] for r in summaries if not r.get("duplicate_of")]
+    ordered += [r["id"] for r in summaries if r.get("duplicate_of")]
+    seen = set(ordered)
+    ordered += [i for i in story.get("articles") or [] if i not in seen][:200]
+    chosen: list[Any] = []
+    size = 0
+    for start in range(0, len(ordered), 20):
+        for article in web.article_records(engine, ordered[start:start + 20]):
+            if len(chosen) >= MIN_ARTICLES and size + len(article.text) > MAX_CHARS:
+                return chosen
+            chosen.append(article)
+            size += len(article.text)
+    return chosen
+
+
 def build_briefing(engine: Engine, story: Mapping[str, Any]) -> Any:
     """The :class:`storyline.report.Briefing` of a story record from ``get_story``."""
     from storyline.report import briefing
 
-    ids = list(story["articles"])[:MAX_ARTICLES]
-    record = Story(id=story["id"], title=story["title"], level=story["level"], articles=tuple(ids),
-                   parent=story.get("parent"), start=story.get("start"), end=story.get("end"))
-    articles = web.article_records(engine, ids)
-    claims = [_claim(c) for c in story.get("claims") or []]
-    conflicts = [_conflict(c) for c in story.get("conflicts") or []]
+    articles = _budgeted_articles(engine, story)
+    record = Story(id=story["id"], title=story["title"], level=story["level"],
+                   articles=tuple(a.id for a in articles), parent=story.get("parent"),
+                   start=story.get("start"), end=story.get("end"))
+    ranked = sorted(story.get("claims") or [], key=lambda c: -int(c.get("outlets") or 1))
+    claims = [_claim(c) for c in ranked[:MAX_CLAIMS]]
+    conflicts = [_conflict(c) for c in (story.get("conflicts") or [])[:MAX_CONFLICTS]]
     return briefing(record, articles, claims, conflicts)
 
 
