@@ -55,6 +55,9 @@ SUPPORT_VERBS = frozenset({
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "strike", "destroy", "damage",
                         "erupt", "leave", "target", "claim", "rock", "shake", "flare",
                         "intensify", "rage", "spread"})
+#: Verbs that report a noun event as happening ("riots are continuing", "talks resumed").
+ASPECT_VERBS = frozenset({"continue", "begin", "start", "resume", "occur", "erupt", "end",
+                          "escalate", "take", "break", "happen"})
 _HISTORY_CASES = frozenset({"since", "after", "following", "during", "before", "prior"})
 #: Wrappers that turn a cooperative action into an expression of intent (AGREE).
 _INTENT_WRAPPERS = frozenset({"willing", "ready", "prepared", "offer", "agree", "promise",
@@ -89,7 +92,7 @@ def _noun_admissible(token: Token) -> bool:
         return True
     if token.dep_ in ("obj", "dobj", "nsubj:pass", "obl", "xcomp") and head.lemma_.lower() in SUPPORT_VERBS:
         return True
-    if token.dep_ in ("nsubj",) and head.lemma_.lower() in HARM_VERBS:
+    if token.dep_ in ("nsubj",) and head.lemma_.lower() in HARM_VERBS | ASPECT_VERBS:
         return True
     if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head != token:
         return _noun_admissible(head)
