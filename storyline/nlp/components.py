@@ -1,11 +1,13 @@
 """Pipeline components storyline adds to its spaCy pipelines (registered on import).
 
-``storyline_line_breaks`` (before the parser): a line break in news text ends a sentence
+``storyline_line_breaks`` (after the parser): a line break in news text ends a sentence
 (paragraphs, headlines, bylines and page furniture rarely end with a full stop, and the
-UD-trained parser saw no line breaks). The first token after a whitespace token holding a
-blank line, or a single line break followed by a token that does not start in lower case
-(a hard-wrapped sentence goes on in lower case), is marked as a sentence start; the parser
-keeps preset boundaries and decides the rest.
+UD-trained parser saw no line breaks). At each blank line, and at each single line break
+followed by a token that does not start in lower case (a hard-wrapped sentence goes on in lower
+case), the parse is cut (:func:`cut_at`): words whose head lies across the break are re-attached
+on their own side, so a new sentence starts there and every other decision of the parser stays.
+(Presetting the boundaries *before* the parser was tried first: spaCy's parser then splits
+the next few words into one-word sentences.)
 
 ``storyline_trim_entities`` (after the NER): the CoNLL-trained NER never saw line breaks,
 so on web text it can run an entity across a paragraph break ("CNBC Politics\\n\\n").
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -50,11 +53,66 @@ def line_break_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def cut_at(doc: Doc, starts: list[int]) -> None:
+    """Make every index in ``starts`` a sentence start of the parsed ``doc`` (see above).
+
+    The text is cut into parts at ``starts`` and at the parser's own sentence starts (a start
+    on a whitespace token moves to the next word, so breaks stay with the sentence they end).
+    In each part, the words whose head lies outside it are attached to the part's root (the
+    parser's root if it has one, else the outside word that heads most of the part).
+    """
+    n = len(doc)
+    if not starts or not doc.has_annotation("DEP"):
+        return
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    cuts = set(starts)
+    for tok in doc:
+        if tok.i and tok.is_sent_start:
+            j = tok.i
+            while j < n and doc[j].is_space:
+                j += 1
+            if j < n:
+                cuts.add(j)
+    bounds = [0, *sorted(cuts), n]
+    changed = False
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        tops = [i for i in range(lo, hi) if heads[i] == i or not lo <= heads[i] < hi]
+        if len(tops) == 1 and heads[tops[0]] == tops[0]:
+            continue
+        changed = True
+        size: dict[int, int] = {}
+        for i in range(lo, hi):
+            x, steps = i, 0
+            while heads[x] != x and lo <= heads[x] < hi and steps <= hi - lo:
+                x, steps = heads[x], steps + 1
+            size[x] = size.get(x, 0) + 1
+        roots = [i for i in tops if heads[i] == i and not doc[i].is_space]
+        root = roots[0] if roots else max(tops, key=lambda i: (not doc[i].is_space, size.get(i, 0)))
+        heads[root], deps[root] = root, "ROOT"
+        for i in tops:
+            if i != root:
+                heads[i] = root
+                if deps[i] == "ROOT":
+                    deps[i] = "dep"
+    if changed:
+        doc.from_array([HEAD, DEP], _head_dep_array(doc, heads, deps))
+
+
+def _head_dep_array(doc: Doc, heads: list[int], deps: list[str]):
+    import numpy as np
+
+    arr = np.zeros((len(doc), 2), dtype="uint64")
+    for i, (head, dep) in enumerate(zip(heads, deps, strict=True)):
+        arr[i, 0] = np.uint64(head - i).astype("uint64") if head >= i else np.int64(head - i).astype("uint64")
+        arr[i, 1] = doc.vocab.strings.add(dep)
+    return arr
+
+
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
-    """Mark sentence starts after line breaks (see the module docstring)."""
-    for i in line_break_starts(doc):
-        doc[i].is_sent_start = True
+    """Start a sentence after line breaks in a parsed Doc (see the module docstring)."""
+    cut_at(doc, line_break_starts(doc))
     return doc
 
 

@@ -78,7 +78,7 @@ def assemble(dep_dir: Path, ner_dir: Path, out: Path, vector_rows: int | None = 
     nlp = ner_nlp  # keeps the NER vocab and its static vectors
     for name in dep_nlp.pipe_names:
         nlp.add_pipe(name, source=dep_nlp, before="ner")
-    nlp.add_pipe(LINE_BREAKS, before="parser")
+    nlp.add_pipe(LINE_BREAKS, after="parser")
     tune_tokenizer(nlp)
     nlp.add_pipe("lemmatizer", config={"mode": "rule"}, after="parser")
     ruler: EntityRuler = nlp.add_pipe("entity_ruler", name="ent_conventions", after="ner",  # type: ignore[assignment]

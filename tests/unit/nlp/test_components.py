@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from storyline.nlp.components import LINE_BREAKS, line_break_starts, tune_tokenizer
+from storyline.nlp.components import LINE_BREAKS, cut_at, line_break_starts, tune_tokenizer
 
 
 @pytest.fixture()
@@ -35,12 +35,42 @@ def test_no_start_for_leading_breaks_or_plain_spaces(blank):
     assert _starts(blank, "") == []
 
 
-def test_component_sets_sentence_starts(blank):
+def _parsed(words, spaces, heads, deps):
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+
+
+def test_cut_at_splits_a_tree_at_a_line_break():
+    # "Talks resume \n\n Peskov spoke ." parsed as one sentence rooted on "resume"
+    words = ["Talks", "resume", "\n\n", "Peskov", "spoke", "."]
+    doc = _parsed(words, [True, False, False, True, False, False],
+                  heads=[1, 1, 1, 4, 1, 4], deps=["nsubj", "ROOT", "dep", "nsubj", "parataxis", "punct"])
+    assert len(list(doc.sents)) == 1
+    cut_at(doc, line_break_starts(doc))
+    assert [s.text for s in doc.sents] == ["Talks resume\n\n", "Peskov spoke."]
+    assert doc[4].head.i == 4 and doc[4].dep_ == "ROOT"
+    assert [t.head.i for t in doc[:4]] == [1, 1, 1, 4]  # other arcs kept
+
+
+def test_cut_at_keeps_the_parsers_own_sentences():
+    words = ["A", "said", ".", "B", "went", "\n\n", "C", "came", "."]
+    doc = _parsed(words, [True, False, True, True, False, False, True, False, False],
+                  heads=[1, 1, 1, 4, 4, 4, 7, 4, 7],
+                  deps=["nsubj", "ROOT", "punct", "nsubj", "ROOT", "dep", "nsubj", "conj", "punct"])
+    cut_at(doc, line_break_starts(doc))
+    assert [s.text.strip() for s in doc.sents] == ["A said.", "B went", "C came."]
+
+
+def test_cut_at_leaves_unparsed_docs_alone(blank):
+    doc = blank("Title\n\nText")
+    cut_at(doc, line_break_starts(doc))
+    assert not doc.has_annotation("DEP")
+
+
+def test_component_is_registered(blank):
     blank.add_pipe(LINE_BREAKS)
-    doc = blank("Title line\n\nKremlin said so")
-    kremlin = next(t for t in doc if t.text == "Kremlin")
-    assert kremlin.is_sent_start is True
-    assert doc[1].is_sent_start is None  # left to the parser
+    assert blank("Title\n\nText").text == "Title\n\nText"
 
 
 def test_separator_runs_stay_one_token(blank):
