@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-_NON_ALPHA = re.compile(r"[^a-z ]+")
+_NON_WORD = re.compile(r"[^\w ]+|_+")
 
 #: Given-name nicknames and short forms → the full form (the key).
 NICKNAMES: dict[str, str] = {
@@ -76,16 +77,19 @@ _TRANSLIT_RULES: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((re.compile(p), r) for p, r in _TRANSLIT_RULES)
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
-    """Lower case, accents removed, apostrophes and punctuation dropped, spaces collapsed."""
+    """Lower case, accents removed, apostrophes and punctuation dropped, spaces collapsed;
+    letters of any script and digits kept ("G7" and "G20" stay apart)."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     for mark in ("'", "\u2019", "\u02b9", "\u02bc", "`", "\u00b4"):
         text = text.replace(mark, "")
     text = text.replace("-", " ").replace(".", " ")
-    return " ".join(_NON_ALPHA.sub(" ", text).split())
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+@lru_cache(maxsize=65536)
 def translit_key(word: str) -> str:
     """One key for transliteration variants of a single name word."""
     key = fold(word).replace(" ", "")
@@ -94,6 +98,7 @@ def translit_key(word: str) -> str:
     return key
 
 
+@lru_cache(maxsize=65536)
 def first_name_key(word: str) -> str:
     """Given name → key shared by its nicknames and transliterations."""
     folded = fold(word).replace(" ", "")
@@ -105,6 +110,7 @@ _SOUNDEX = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"),
             **dict.fromkeys("dt", "3"), "l": "4", **dict.fromkeys("mn", "5"), "r": "6"}
 
 
+@lru_cache(maxsize=65536)
 def soundex(word: str) -> str:
     """American Soundex of a name word ("Whitkov" and "Witkoff" → "W321")."""
     letters = fold(word).replace(" ", "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from storyline.extract.mentions.roles import role_head
@@ -26,7 +27,7 @@ class NameRecord:
     stories: set[str] = field(default_factory=set)
     outlets: set[str] = field(default_factory=set)
 
-    @property
+    @cached_property
     def words(self) -> tuple[str, ...]:
         return tuple(w for w in split_name(self.name) if len(w.strip(".")) > 1)
 
@@ -40,7 +41,10 @@ class NameRecord:
         return {role_head(r) for r in self.roles}
 
     def update(self, entity: Entity, article: str, story: str | None,
-               outlet: str | None) -> None:
+               outlet: str | None) -> bool:
+        """Add what one article says; True when the stories or roles grew (what the merge
+        rules look at)."""
+        before = (len(self.stories), len(self.roles))
         self.forms.update((entity.name, *entity.aliases))
         self.roles.update(entity.roles)
         if entity.affiliation:
@@ -52,6 +56,7 @@ class NameRecord:
             self.stories.add(story)
         if outlet:
             self.outlets.add(outlet)
+        return (len(self.stories), len(self.roles)) != before
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "type": self.type, "name": self.name,

@@ -26,6 +26,7 @@ from storyline.resolve.rules import (
     SAME_NAME_CONFIDENCE,
     SURNAME_ONLY_CONFIDENCE,
     blocking_keys,
+    comparison_keys,
     same_person,
 )
 
@@ -49,6 +50,7 @@ class EntityResolver:
             outlet: str | None = None) -> dict[str, str]:
         """Add one article's entities; returns local entity id → canonical id (as of now)."""
         local: list[str] = []
+        changed: list[str] = []
         for entity in entities:
             if not isinstance(entity, Entity) or not entity.id or not entity.name:
                 continue
@@ -61,9 +63,11 @@ class EntityResolver:
                 for key in blocking_keys(record):
                     self._index.setdefault(key, set()).add(entity.id)
                 self._name_index(record)
-            record.update(entity, article_id, story, outlet)
+            is_new = not record.articles
+            if record.update(entity, article_id, story, outlet) or is_new:
+                changed.append(entity.id)
             local.append(entity.id)
-        for record_id in local:
+        for record_id in dict.fromkeys(changed):
             self._compare(self._records[record_id])
         return {record_id: self.canonical_id(record_id) for record_id in local}
 
@@ -80,7 +84,7 @@ class EntityResolver:
         if not record.full:
             return
         candidates: set[str] = set()
-        for key in blocking_keys(record):
+        for key in comparison_keys(record):
             candidates |= self._index.get(key, set())
         for other_id in sorted(candidates):
             if other_id == record.id:

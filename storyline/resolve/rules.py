@@ -25,12 +25,26 @@ SAME_NAME_CONFIDENCE = 0.8
 
 
 def blocking_keys(record: NameRecord) -> set[str]:
-    """Keys under which candidates for ``record`` are looked up (cost per article stays flat)."""
+    """Keys under which candidates for ``record`` are looked up (cost per article stays flat).
+
+    ``s:`` surname key (every person: where a surname-only name finds its full name);
+    ``v:`` given-name key + surname key and ``x:`` given-name key + surname Soundex (full names:
+    the only pairs the rules can merge, so blocks stay small even for common surnames);
+    ``n:`` the id itself for other entities (merged by name, see the resolver)."""
     if record.type != "PERSON":
         return {"n:" + record.id}
     words = record.words or (record.name,)
     last = words[-1]
-    return {"s:" + translit_key(last), "x:" + soundex(last)}
+    keys = {"s:" + translit_key(last)}
+    if record.full:
+        first = first_name_key(words[0])
+        keys |= {f"v:{first}|{translit_key(last)}", f"x:{first}|{soundex(last)}"}
+    return keys
+
+
+def comparison_keys(record: NameRecord) -> set[str]:
+    """The blocking keys whose records are compared pairwise with ``record``."""
+    return {k for k in blocking_keys(record) if k[:2] in ("v:", "x:")}
 
 
 def same_person(a: NameRecord, b: NameRecord) -> tuple[str, float] | None:

@@ -197,3 +197,9 @@ def test_any_text_gives_valid_offsets(text):
         for m in entity.mentions:
             assert text[m.start:m.end] == m.text
         assert entity.id == entity_id(entity.type, entity.name)
+
+
+def test_ids_differ_for_names_that_differ_only_in_digits_or_script():
+    assert entity_id("ORG", "G7") != entity_id("ORG", "G20")
+    assert entity_id("PERSON", "Зеленский") != entity_id("PERSON", "Песков")
+    assert entity_id("MISC", "???") != entity_id("MISC", "!!!")

@@ -39,3 +39,10 @@ def test_fold_and_edit_distance():
     assert fold("Élysée") == "elysee"
     assert edit_distance("witkov", "vitkov") == 1
     assert edit_distance("abc", "abcdefgh", limit=2) == 3
+
+
+def test_fold_keeps_digits_and_other_scripts():
+    assert fold("G7") != fold("G20")
+    assert fold("F-16") == "f 16"
+    assert fold("Зеленский") == fold("ЗЕЛЕНСКИЙ") and fold("Зеленский").startswith("зеленск")
+    assert fold("Зеленский") != fold("Песков")
