@@ -7,8 +7,9 @@
 
 Each article-level entity id (one type and folded name) is a :class:`NameRecord`. Full person
 names are merged pairwise by :mod:`storyline.resolve.rules`, looking only at records that share a
-blocking key (surname transliteration key, surname Soundex), so the cost of an article does not
-grow with the corpus. A surname-only name ("Trump") joins the one full name with that surname,
+blocking key (given-name key with the surname's transliteration key or Soundex), and only when a
+record is new or its stories or roles grew, so the cost of an article does not grow with the
+corpus. A surname-only name ("Trump") joins the one full name with that surname,
 decided when asked, so a second "Trump" arriving later makes it ambiguous again. Other entities
 merge when their names fold alike. ``to_bytes()`` / ``from_bytes()`` let a resumed run continue.
 """
