@@ -203,7 +203,8 @@ def source_of(trigger: Token) -> Token | None:
             if controller is not None and is_actorlike(controller) and controller.i < node.i \
                     and node.head.lemma_.lower() in OBJECT_CONTROL:
                 return _resolve(controller, trigger)
-        if node.dep_ in ("acl", "amod") and (node.tag_ != "VBN" or node.head.dep_ == "ROOT"):
+        if node.dep_ in ("acl", "amod") and (node.tag_ != "VBN" or node.head.dep_ == "ROOT"
+                                             or any(c.dep_ in _OBJ for c in node.children)):
             return node.head   # "groups demanding that ..."; a misparsed main verb
         if node.dep_ not in _UP + ("csubj",) or node.head == node:
             break

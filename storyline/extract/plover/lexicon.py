@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-__all__ = ["Rule", "load_rules", "match", "PLOVER_TYPES"]
+__all__ = ["Rule", "load_rules", "match", "misparsed_past", "PLOVER_TYPES"]
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -130,6 +130,15 @@ INTENT_RULE = Rule(type="AGREE", cameo="030", mode=None, lemma="ready", noun=Fal
 STATEMENT_RULE = Rule(type="STATEMENT", cameo="012", mode=None, lemma="skeptical", noun=False)
 
 
+def misparsed_past(token: Token) -> bool:
+    """A past tense the parser took for a participle modifier: "guerrillas [wounded] two
+    soldiers" (a participle modifier takes no direct object) or "forces have [tortured] ..."
+    (an auxiliary on the noun)."""
+    if any(c.dep_ in ("obj", "dobj") for c in token.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in token.head.children)
+
+
 def _adjective_rule(token: Token) -> Rule | None:
     """"X is ready to contribute troops" (AGREE); "X is skeptical that ..." (a CAMEO 01
     comment, no PLOVER event)."""
@@ -152,7 +161,8 @@ def match(token: Token) -> Rule | None:
     if token.tag_ == "VBG" and token.dep_ == "amod":
         return None   # "pressing questions"
     if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and \
-            token.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and token.head.dep_ != "ROOT":
+            token.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and token.head.dep_ != "ROOT" \
+            and not misparsed_past(token):
         return None   # "government-backed troops", "a soldier killed in ...": a modifier
     if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ in ("VBN", "VBG")):
         noun = False
