@@ -16,6 +16,7 @@ from storyline.corroborate.align import Difference, aligned_pairs, differences
 from storyline.corroborate.quotes import quote_items, variants
 from storyline.corroborate.roles import RoleFinding, holder_conflicts, holdings, title_conflicts
 from storyline.corroborate.stances import (
+    Stance,
     StanceFinding,
     affiliations,
     record_stances,
@@ -105,14 +106,14 @@ def conflicts(story_id: str, articles: Sequence[Article],
     for f in holder_conflicts(found) + title_conflicts(found):
         out.append(_from_role(story_id, f))
     known = affiliations(items)
-    stances = []
+    stances: list[Stance] = []
     for article in {a.id: a for a, _ in items}.values():
         sentences = [s for a, s in items if a.id == article.id]
         stances.extend(record_stances(article, sentences, known))
         for s in sentences:
             stances.extend(sentence_stances(article, s, known))
-    for f in stance_conflicts(stances):
-        out.append(_from_stance(story_id, f))
+    for stance in stance_conflicts(stances):
+        out.append(_from_stance(story_id, stance))
     for x, y in variants(quote_items(items)):
         sides = [ConflictSide(q.article.id, q.quote.text, q.sentence.text, q.sentence.start,
                               q.sentence.end, sentence_date(q.article, q.sentence)) for q in (x, y)]

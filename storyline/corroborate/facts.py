@@ -242,9 +242,9 @@ def role_mentions(article: Article, sentence: Sentence) -> list[RoleMention]:
         if lead is not None and lead.lower in ("the", "a") and left >= 2:
             before = text[:lead.start].rstrip()
         if before.endswith(","):
-            person = _name_ending_at(toks, len(before) - 1)
-            if person:
-                found.append(RoleMention(person, role, former, toks[left].start, tok.end))
+            named = _name_ending_at(toks, len(before) - 1)
+            if named:
+                found.append(RoleMention(named, role, former, toks[left].start, tok.end))
                 continue
         after = text[tok.end:tok.end + 2]
         if after.startswith(", ") and h + 1 in spans:

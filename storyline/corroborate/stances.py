@@ -188,10 +188,10 @@ def stance_conflicts(stances: Sequence[Stance]) -> list[StanceFinding]:
         if {s.article.id for s in support} == {s.article.id for s in oppose}:
             continue  # one article weighing both sides, not two reports that differ
         sides = tuple(_one_per_article(support) + _one_per_article(oppose))
-        dates_s = [s.date for s in support]
-        dates_o = [s.date for s in oppose]
-        ordered = all(dates_s) and all(dates_o) and (
-            max(dates_s) < min(dates_o) or max(dates_o) < min(dates_s))  # type: ignore[type-var]
+        dates_s = [s.date for s in support if s.date]
+        dates_o = [s.date for s in oppose if s.date]
+        ordered = (len(dates_s) == len(support) and len(dates_o) == len(oppose)
+                   and (max(dates_s) < min(dates_o) or max(dates_o) < min(dates_s)))
         kind = "position_change" if ordered else "position"
         out.append(StanceFinding(kind, f"{group} on {issue}", sides))
     return out

@@ -165,9 +165,12 @@ def _actors(claims: Sequence[Claim], articles: Sequence[Article],
             if same_name(known, name):
                 if len(name.split()) > len(known.split()):
                     names[names.index(known)] = name
-                    for table in (roles, positions, quotes):
-                        if known in table:
-                            table[name] = table.pop(known)  # type: ignore[attr-defined]
+                    if known in roles:
+                        roles[name] = roles.pop(known)
+                    if known in positions:
+                        positions[name] = positions.pop(known)
+                    if known in quotes:
+                        quotes[name] = quotes.pop(known)
                     return name
                 return known
         names.append(name)
