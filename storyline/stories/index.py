@@ -205,7 +205,7 @@ class StoryIndex:
         if story is None:
             line, _ = self._best(self.storylines, self.line_keys, line_keys, weighted, norm, day,
                                  p.storyline_window_days, p.storyline_threshold, 0.0,
-                                 p.undated_margin)
+                                 p.undated_margin, present=tf)
             if line is None:
                 new_line = True
                 line = Cluster(id=_cluster_id("sl", doc.id, self.storylines),
@@ -391,7 +391,10 @@ class StoryIndex:
     def _best(self, clusters: dict[str, Cluster], postings: Postings, keys: list[str],
               weighted: dict[str, float], norm: float, day: int | None, window: int,
               threshold: float, penalty: float, undated_margin: float = 0.0,
-              one_sided_margin: float = 0.0) -> tuple[Cluster | None, float]:
+              one_sided_margin: float = 0.0, present: dict[str, float] | None = None
+              ) -> tuple[Cluster | None, float]:
+        """The best candidate at or above ``threshold`` (``present``: every term of the
+        article, for the storyline coverage test; default its kept terms)."""
         hits = postings.lookup(keys)
         ranked: list[tuple[int, int, Cluster, int | None]] = []
         seen: set[str] = set()
@@ -427,7 +430,8 @@ class StoryIndex:
             score = self._cosine(scaled, norm, cluster, only)
             if (coverage > 0 and (shares or not self.params.coverage_names)
                     and cluster.size >= self.params.coverage_min_size
-                    and self._coverage(weighted, cluster) >= coverage):
+                    and self._coverage(weighted if present is None else present,
+                                       cluster) >= coverage):
                 if score > best_score:
                     best, best_score = cluster, max(score, threshold)
                 continue

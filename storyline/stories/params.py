@@ -91,8 +91,8 @@ class StoryParams:
     story_undated_margin: float = 0.10
     shared_names: int = 1
     nameless_threshold: float = 0.0
-    coverage_threshold: float = 0.5
-    coverage_terms: int = 10
+    coverage_threshold: float = 0.4
+    coverage_terms: int = 20
     coverage_names: bool = False
     coverage_min_size: int = 1
 
