@@ -62,7 +62,7 @@ _HISTORY_CASES = frozenset({"since", "after", "following", "during", "before", "
 #: Wrappers that turn a cooperative action into an expression of intent (AGREE).
 _INTENT_WRAPPERS = frozenset({"willing", "ready", "prepared", "offer", "agree", "promise",
                               "pledge", "vow", "commit", "undertake", "propose"})
-_PURPOSE_WRAPPERS = frozenset({"send", "dispatch", "deploy", "fly"})
+_PURPOSE_WRAPPERS = frozenset({"send", "dispatch", "deploy", "fly", "order"})
 _ACCEPTING = frozenset({"accept", "allow", "approve", "accede", "endorse", "back", "permit",
                         "admit", "grant"})
 _COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
@@ -178,10 +178,15 @@ def find_triggers(sent: Span) -> list[Trigger]:
         found[token.i] = rule
     # a noun trigger that is the object of a verb trigger is that verb's event
     for i in list(found):
+        if i not in found:
+            continue
         token = sent.doc[i]
         if found[i].noun and token.head.i in found and token.head.i != i and \
                 token.dep_ in ("obj", "dobj", "nsubj:pass", "compound", "xcomp", "amod"):
-            del found[i]
+            if token.head.lemma_.lower() in _PURPOSE_WRAPPERS:
+                del found[token.head.i]   # "ordered patrols": the patrols are the event
+            else:
+                del found[i]
     # "sent experts to investigate": the purpose is the event, not the sending
     for i in list(found):
         token = sent.doc[i]
