@@ -12,6 +12,11 @@ Every ``--save-every`` articles the index saves a delta state (``delta_to_bytes`
 phase would after each chunk), timed apart from clustering; at the end the whole state is
 saved once (``state_to_bytes``) for comparison.
 
+The last ``--paired`` articles are timed one by one, interleaved with the first ``--paired``
+articles fed to a fresh index, so the "first thousand vs last thousand" comparison is made
+under the same machine load (on a shared machine the per-block CPU times of a long run move
+by ±40% with other people's jobs).
+
 Prints CPU (and wall-clock) milliseconds per article and the work per article (postings
 visited plus candidates scored, a machine-independent count) for every block of 1,000, the ratio of the
 last block to the first, the peak resident memory and the size of the saved state. CPU time
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import random
 import re
@@ -79,6 +85,38 @@ def stream(texts: list[str], n: int, per_day: int, seed: int = 0) -> Iterator[St
                        outlet=f"outlet{k % 7}")
 
 
+def paired_timing(index: StoryIndex, last: list[StoryDoc], first: list[StoryDoc]
+                  ) -> dict[str, float]:
+    """Per-article time of the corpus's last articles (into the full ``index``) against its
+    first ones (into a fresh index), one of each in turn, so that both halves run under the
+    same machine load; medians and means of the per-add CPU times, in milliseconds."""
+    fresh = StoryIndex(index.params)
+    big_ms: list[float] = []
+    small_ms: list[float] = []
+    clock = time.process_time
+    for late, early in zip(last, first, strict=False):
+        c = clock()
+        fresh.add(early)
+        small_ms.append((clock() - c) * 1000)
+        c = clock()
+        index.add(late)
+        big_ms.append((clock() - c) * 1000)
+    if not big_ms:
+        return {}
+    small_ms.sort()
+    big_ms.sort()
+    mid = len(big_ms) // 2
+    mean_small = sum(small_ms) / len(small_ms)
+    mean_big = sum(big_ms) / len(big_ms)
+    return {"paired_n": len(big_ms),
+            "paired_first_median_ms": round(small_ms[mid], 3),
+            "paired_last_median_ms": round(big_ms[mid], 3),
+            "paired_ratio_median": round(big_ms[mid] / small_ms[mid], 2),
+            "paired_first_mean_ms": round(mean_small, 3),
+            "paired_last_mean_ms": round(mean_big, 3),
+            "paired_ratio_mean": round(mean_big / mean_small, 2)}
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -89,6 +127,9 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     ap.add_argument("--docs", type=int, default=20_000)
     ap.add_argument("--per-day", type=int, default=200)
     ap.add_argument("--block", type=int, default=1000)
+    ap.add_argument("--paired", type=int, default=1000,
+                    help="time the last N articles interleaved with the first N fed to a fresh "
+                         "index, so both see the same machine load (0: off)")
     ap.add_argument("--save-every", type=int, default=500,
                     help="save a delta state every N articles, as the corpus phase would "
                          "(timed apart from clustering; 0: never)")
@@ -104,7 +145,12 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     saves: list[tuple[int, float, int]] = []  # (articles, CPU seconds, bytes) per delta save
     save_cpu = 0.0  # CPU spent saving within the current block (not counted as clustering)
     t0, c0 = time.perf_counter(), time.process_time()
+    paired = min(args.paired, args.docs // 2)
+    held: list[StoryDoc] = []  # the last ``paired`` articles, for the paired timing
     for i, doc in enumerate(stream(texts, args.docs, args.per_day), 1):
+        if i > args.docs - paired:
+            held.append(doc)
+            continue
         index.add(doc)
         visits += index.story_keys.visited + index.line_keys.visited + index.last_candidates
         if args.save_every and i % args.save_every == 0:
@@ -125,6 +171,8 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
                   f"  stories {len(index.stories)}"
                   f"  storylines {len(index.storylines) - len(index.merged)}"
                   f"  terms {len(index.df.df)}  peak RSS {peak_rss_mb():.0f} MB", flush=True)
+    pair = paired_timing(index, held, list(itertools.islice(
+        stream(texts, args.docs, args.per_day), paired)))
     t, c = time.perf_counter(), time.process_time()
     state = index.state_to_bytes()
     save_s = time.perf_counter() - t
@@ -154,6 +202,7 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         "delta_save_cpu_ms_first": round(saves[0][1] * 1000, 1) if saves else None,
         "stories": len(index.stories),
         "storylines": len(index.storylines) - len(index.merged),
+        **pair,
     }
     print(json.dumps(result), flush=True)
     return result
