@@ -252,6 +252,46 @@ def evaluate_speed(texts: Sequence[str], model: str | None = None) -> dict[str, 
             "entities_share_of_parse": entity_s / parse_s if parse_s else 0.0}
 
 
+def evaluate_resolver_scale(articles: int, seed: int = 1) -> dict[str, Any]:
+    """``EntityResolver.add`` time per article as the corpus grows, on synthetic articles: 8
+    random "Given Surname" people each (3,000 given names x 20,000 surnames of random
+    syllables), half also named by surname alone, and one place."""
+    import random
+
+    from storyline.extract.entities import entity_id
+    from storyline.records import Entity
+
+    rng = random.Random(seed)
+
+    def word(syllables: int) -> str:
+        return "".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou")
+                       for _ in range(syllables)).title()
+
+    given = [word(2) for _ in range(3000)]
+    surnames = [word(3) for _ in range(20000)]
+
+    def entity(name: str, type_: str = "PERSON") -> Entity:
+        return Entity(id=entity_id(type_, name), name=name, type=type_, roles=("minister",))
+
+    resolver = EntityResolver()
+    times: list[float] = []
+    for index in range(articles):
+        batch = []
+        for _ in range(8):
+            first, last = rng.choice(given), rng.choice(surnames)
+            batch.append(entity(f"{first} {last}"))
+            if rng.random() < 0.5:
+                batch.append(entity(last))
+        batch.append(entity(f"Place {word(2)}", "GPE"))
+        started = time.perf_counter()
+        resolver.add(f"a{index}", batch, story=f"s{index // 50}")
+        times.append(time.perf_counter() - started)
+    step = max(articles // 5, 1)
+    return {"articles": articles, "records": len(resolver),
+            "ms_per_article_by_fifth": [1000 * statistics.mean(times[k:k + step])
+                                        for k in range(0, articles, step)]}
+
+
 def polnear_texts(data: Path, limit: int) -> list[str]:
     """Up to ``limit`` real news texts from PolNeAR (dev, then test, then train)."""
     texts: list[str] = []
@@ -295,6 +335,11 @@ def _table(report: dict[str, Any]) -> str:
                          f"entities {part['entities_ms_per_article']:.1f} ms/article "
                          f"({100 * part['entities_ms_per_article'] / part['parse_ms_per_article']:.1f}%"
                          " of parse)")
+    scale = report.get("scale")
+    if scale:
+        fifths = ", ".join(f"{ms:.1f}" for ms in scale["ms_per_article_by_fifth"])
+        lines.append(f"Resolver scale: {scale['articles']} synthetic articles, "
+                     f"{scale['records']} records; add() ms/article by fifth of the run: {fifths}")
     return "\n".join(lines)
 
 
@@ -308,6 +353,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="GUM split (default test; tuned on dev)")
     parser.add_argument("--speed-articles", type=int, default=200,
                         help="real articles timed for speed (0 to skip)")
+    parser.add_argument("--scale", type=int, default=0,
+                        help="also time the resolver over N synthetic articles (e.g. 5000)")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: shipped)")
     parser.add_argument("--json", action="store_true", help="print JSON")
     args = parser.parse_args(list(argv) if argv is not None else None)
@@ -319,6 +366,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["seeds"] = evaluate_seeds(seeds, args.model)
     if args.speed_articles > 0 and (data / "polnear").is_dir():
         report["speed"] = evaluate_speed(polnear_texts(data, args.speed_articles), args.model)
+    if args.scale > 0:
+        report["scale"] = evaluate_resolver_scale(args.scale)
     if not report:
         print(f"no evaluation data under {args.shared} (need data/gum, seeds/ or data/polnear)")
         return 2
