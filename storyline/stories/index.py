@@ -428,8 +428,7 @@ class StoryIndex:
             if not shares and self.params.nameless_threshold <= 0 and coverage <= 0:
                 continue
             score = self._cosine(scaled, norm, cluster, only)
-            if (coverage > 0 and (shares or not self.params.coverage_names)
-                    and cluster.size >= self.params.coverage_min_size
+            if (coverage > 0
                     and self._coverage(weighted if present is None else present,
                                        cluster) >= coverage):
                 if score > best_score:

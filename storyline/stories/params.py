@@ -52,9 +52,6 @@ HELP: dict[str, str] = {
                           "article contains this share of the storyline's heaviest words, "
                           "however low the cosine (0 = off).",
     "coverage_terms": "Heaviest storyline words the coverage test looks for.",
-    "coverage_names": "The coverage test also requires ``shared_names`` shared names.",
-    "coverage_min_size": "Articles a storyline needs before its heaviest words define it for "
-                         "the coverage test.",
     "compact_after_days": "Stories that ended this many days before the latest article keep "
                           "only their 40 heaviest terms (memory); 0 keeps every centroid whole.",
     "storyline_words": "Compare at the storyline level on words only (names still count as "
@@ -93,8 +90,6 @@ class StoryParams:
     nameless_threshold: float = 0.0
     coverage_threshold: float = 0.4
     coverage_terms: int = 20
-    coverage_names: bool = False
-    coverage_min_size: int = 1
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any] | None = None, **overrides: Any
