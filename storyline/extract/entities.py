@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from storyline.extract.mentions.coref import resolve
+from storyline.extract.mentions.coref import resolve, resolve_it
 from storyline.extract.mentions.grouping import Group, attach_roles, group_names
 from storyline.extract.mentions.spans import name_spans, sentence_of
 from storyline.extract.mentions.titles import title_mentions
@@ -63,6 +63,7 @@ def extract_entities(doc: Doc) -> tuple[Entity, ...]:
                    for i in range(n.start, n.end)}
     titles = title_mentions(doc, name_tokens | role_tokens)
     resolve(doc, groups, titles, sentence_of(doc), role_tokens)
+    resolve_it(doc, groups)
     entities: dict[str, Entity] = {}
     for group in groups:
         entity = _to_entity(group)

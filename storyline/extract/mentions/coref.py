@@ -9,6 +9,9 @@ fit (gender for pronouns; title and country for titles). One fitting person → 
 that names a country ("the Russian leader") may also resolve to the only fitting person of the
 whole preceding text. Pronouns and titles inside quotation marks are not resolved (they speak
 from the speaker's point of view).
+
+For organisations and countries only one narrow case is resolved (:func:`resolve_it`): "it" /
+"its" opening the clause of what the actor said ("The Kremlin said it would answer").
 """
 
 from __future__ import annotations
@@ -229,3 +232,39 @@ def _resolve_title(title: TitleMention, slots: dict[int, list[_Slot]], sent: int
         if len(everyone) == 1:
             return next(iter(everyone.values()))
     return found
+
+
+_ACTOR_TYPES = ("ORG", "GPE", "NORP")
+#: Verbs whose "it" is usually impersonal ("it seems", "it takes time", "it remains unclear").
+_IMPERSONAL = frozenset({"be", "seem", "appear", "take", "remain", "matter", "rain", "snow",
+                         "happen", "turn", "look", "become"})
+
+
+def resolve_it(doc: Doc, groups: list[Group]) -> None:
+    """"The Kremlin said it would answer": "it" (or "its") as the subject of a clause that
+    reports what an organisation or country said or did, resolved to that actor. Only this
+    narrow, sound case; other uses of "it"/"they" stay unresolved."""
+    owner: dict[int, Group] = {}
+    for group in groups:
+        if group.type in _ACTOR_TYPES:
+            for name in group.names:
+                for i in range(name.start, name.end):
+                    owner[i] = group
+    if not owner:
+        return
+    for token in doc:
+        if token.lower_ not in ("it", "its") or token.pos_ != "PRON":
+            continue
+        clause = token.head if token.lower_ == "it" else token.head.head
+        if token.lower_ == "it" and token.dep_ not in _SUBJECT and not (
+                token.dep_ == "expl" and clause.pos_ == "VERB"      # the parser's "expl" it
+                and clause.lemma_ not in _IMPERSONAL):
+            continue
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            continue
+        subjects = [c for c in clause.head.children if c.dep_ in _SUBJECT]
+        if len(subjects) != 1 or subjects[0].i >= token.i:
+            continue
+        actor = owner.get(subjects[0].i)
+        if actor is not None:
+            actor.extra.append((token.idx, token.idx + len(token.text), token.text, "pronoun"))

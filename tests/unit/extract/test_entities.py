@@ -203,3 +203,20 @@ def test_ids_differ_for_names_that_differ_only_in_digits_or_script():
     assert entity_id("ORG", "G7") != entity_id("ORG", "G20")
     assert entity_id("PERSON", "Зеленский") != entity_id("PERSON", "Песков")
     assert entity_id("MISC", "???") != entity_id("MISC", "!!!")
+
+
+@pytest.mark.parametrize(("text", "actor", "pronoun"), [
+    ("The Kremlin said it would answer the proposal.", "Kremlin", "it"),
+    ("Meanwhile, Moscow has indicated that it is awaiting further details.", "Moscow", "it"),
+    ("Russia said its forces had retaken Sudzha.", "Russia", "its"),
+])
+def test_it_of_an_organisation_or_country_that_speaks(run, text, actor, pronoun):
+    ents = {e.name: e for e in run(text)}
+    assert [m.text for m in ents[actor].mentions if m.kind == "pronoun"] == [pronoun]
+
+
+@pytest.mark.parametrize("text", ["The Kremlin said it was clear that talks would fail.",
+                                  "NATO said it remains unclear.",
+                                  "Putin said it was a good plan."])
+def test_impersonal_it_left_alone(run, text):
+    assert not [m for e in run(text) for m in e.mentions if m.text == "it"]
