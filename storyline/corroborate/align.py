@@ -28,7 +28,7 @@ from storyline.corroborate.facts import (
     quote_spans,
     title_case,
 )
-from storyline.corroborate.lexicon import MONTHS, NEGATIONS
+from storyline.corroborate.lexicon import MONTHS, NEGATIONS, WEEKDAYS
 from storyline.corroborate.text import (
     STOPWORDS,
     Sentence,
@@ -111,6 +111,24 @@ def _negations(toks: list[Token]) -> int:
     return sum(1 for t in toks if t.lower in NEGATIONS or t.lower.endswith("n't"))
 
 
+def _negated_predicate(matcher: SequenceMatcher, tx: list[Token], ty: list[Token]) -> bool:
+    """A negation added or dropped inside the aligned part ("was arrested" / "was not
+    arrested"): a short differing segment with a negation cue on one side only, with words in
+    common on both sides of it (not an extra clause at either end)."""
+    ops = matcher.get_opcodes()
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal" or max(i2 - i1, j2 - j1) > 4:
+            continue
+        if _negations(tx[i1:i2]) % 2 == _negations(ty[j1:j2]) % 2:
+            continue
+        before = ops[k - 1] if k > 0 else None
+        after = ops[k + 1] if k + 1 < len(ops) else None
+        if before and after and before[0] == after[0] == "equal" \
+                and before[2] - before[1] >= 2 and after[2] - after[1] >= 2:
+            return True
+    return False
+
+
 def _inside(toks: list[Token], quoted: list[tuple[int, int]]) -> bool:
     return bool(toks) and any(s <= toks[0].start and toks[-1].end <= e + 1 for s, e in quoted)
 
@@ -134,9 +152,20 @@ def variants_of_one_name(a: str, b: str) -> bool:
     Clinic", "Witkoff" / "Steve Whitkov")."""
     if same_name(a, b) or fold(a) in fold(b) or fold(b) in fold(a):
         return True
+    short, long_ = sorted((a, b), key=len)
+    initials = "".join(w[0] for w in long_.split() if w[:1].isupper())
+    if short.isupper() and short.replace(".", "") == initials:
+        return True  # "HPA" for "Health Protection Agency"
     wa, wb = set(fold(a).split()), set(fold(b).split())
     return len(wa & wb) * 2 >= min(len(wa), len(wb)) and len(wa & wb) >= 1 and min(
         len(wa), len(wb)) >= 2
+
+
+def _label(article: Article, toks: list[Token], i1: int, i2: int) -> str | None:
+    if i2 <= i1:
+        return None
+    label = label_at(article, toks[i1].start, toks[i2 - 1].end)
+    return "PERSON" if label == "PER" else label
 
 
 def _context(toks: list[Token], i1: int, width: int = 5) -> str:
@@ -152,12 +181,12 @@ def differences(pair: AlignedPair) -> list[Difference]:
     qx = [(q.start, q.end) for q in quote_spans(a, x)]
     qy = [(q.start, q.end) for q in quote_spans(b, y)]
     found: list[Difference] = []
-    if _negations(tx) % 2 != _negations(ty) % 2:
+    fx, fy = [t.lower for t in tx], [t.lower for t in ty]
+    matcher = SequenceMatcher(None, fx, fy, autojunk=False)
+    if _negated_predicate(matcher, tx, ty):
         neg_x = "negated" if _negations(tx) % 2 else "affirmed"
         neg_y = "negated" if _negations(ty) % 2 else "affirmed"
         found.append(Difference("negation", _about(tx), Side(a, x, neg_x), Side(b, y, neg_y)))
-    fx, fy = [t.lower for t in tx], [t.lower for t in ty]
-    matcher = SequenceMatcher(None, fx, fy, autojunk=False)
     shared = {fx[i] for tag, i1, i2, _, _ in matcher.get_opcodes() if tag == "equal"
               for i in range(i1, i2) if fx[i] not in STOPWORDS and fx[i][:1].isalpha()
               and not is_date_word(fx[i]) and len(fx[i]) > 2}
@@ -203,6 +232,8 @@ def _classify(a: Article, tx: list[Token], i1: int, i2: int, b: Article, ty: lis
     dy = [k for k in range(j1, j2) if _in_date(b, ty, k)]
     if dx and dy:
         vx, vy = " ".join(t.text for t in sx), " ".join(t.text for t in sy)
+        if not (_absolute(sx) or _absolute(sy)):
+            return None  # "today" / "last night": relative to different publication days
         if fold(vx) != fold(vy):
             return "date", _context(tx, i1), vx, vy
         return None
@@ -215,8 +246,16 @@ def _classify(a: Article, tx: list[Token], i1: int, i2: int, b: Article, ty: lis
         kind = "place" if "place" in (kx, ky) else "name"
         if kind == "name" and "name" not in (kx, ky):
             return None  # neither side is a person: an attribution or a common noun
+        if kind == "name" and {_label(a, tx, i1, i2), _label(b, ty, j1, j2)} >= {"PERSON", "ORG"}:
+            return None  # "said Margaret Chan" / "said the WHO": who is credited, not a clash
         return kind, _context(tx, i1), vx, vy
     return None
+
+
+def _absolute(seg: list[Token]) -> bool:
+    """A date expression naming a weekday, month, year or day number (not just "today")."""
+    return any(t.lower in MONTHS or t.lower.removesuffix("'s") in WEEKDAYS or t.text[:1].isdigit()
+               for t in seg)
 
 
 def _in_date(article: Article, toks: list[Token], k: int) -> bool:

@@ -9,6 +9,7 @@ role holders for names), ``title`` ("former U.S. president" vs "President"), ``p
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -44,10 +45,17 @@ def story_sentences(articles: Sequence[Article]) -> list[tuple[Article, Sentence
             continue
         seen.add(article.id)
         sentences = [s for s in split_sentences(article.text, article.id)
-                     if MIN_SENTENCE_CHARS <= len(s.text) <= MAX_SENTENCE_CHARS]
+                     if MIN_SENTENCE_CHARS <= len(s.text) <= MAX_SENTENCE_CHARS
+                     and not _CREDITS.search(s.text)]
         shapes = Counter(_shape(s.text) for s in sentences)
         out.extend((article, s) for s in sentences if shapes[_shape(s.text)] < TEMPLATE_REPEATS)
     return out
+
+
+_CREDITS = re.compile(r"\b(?:reporting|editing|writing|additional reporting|compiled|produced)"
+                      r" by\b|\b(?:photo|image)s?:|getty images|\(c\) |©"
+                      r"|\b\d\d?:\d\d ?(?:am|pm)? ?(?:EDT|EST|BST|GMT|UTC|CET|JST|PDT|PST)\b",
+                      re.IGNORECASE)
 
 
 def _shape(text: str) -> str:

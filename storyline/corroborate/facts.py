@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from storyline.corroborate.lexicon import (
     COUNTRIES,
     DATE_WORDS,
+    DEMONYMS,
     LOCATIVE,
     NUMBER_WORDS,
     ROLE_HEADS,
@@ -125,7 +126,8 @@ def is_place(article: Article, toks: list[Token], i: int, j: int) -> bool:
         return True
     if label in _PERSON_LABELS:
         return False
-    if j - i == 1 and affiliation(toks[i].text) is not None:
+    if j - i == 1 and affiliation(toks[i].text) is not None \
+            and fold(toks[i].text) not in DEMONYMS:
         return True
     if j < len(toks) and toks[j].lower in _PLACE_AFTER:
         return True  # "a Philadelphia native", "a Troy resident", "Kursk region"

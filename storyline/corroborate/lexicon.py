@@ -77,6 +77,11 @@ for _country, _names in {
     for _name in _names.split():
         COUNTRIES[_name] = _country
 
+#: Adjectives and nouns for peoples ("Canadian", "Russians"): they name who acts, not a place.
+DEMONYMS = frozenset("""american americans russian russians ukrainian ukrainians british german
+french chinese european israeli iranian saudi turkish polish canadian japanese indian syrian
+italian spanish""".split())
+
 #: Folded role words that mean the same thing.
 ROLE_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "advisor": "adviser",
                  "u.s.": "us", "u.s": "us", "american": "us", "united states": "us",

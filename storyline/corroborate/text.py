@@ -17,7 +17,8 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec fig u.s u.k u.n e.u d.c a.m p.m".split())
 
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+|\n+")
-_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
+_L = r"[^\W\d_]"  # a letter, any script
+_WORD = re.compile(rf"(?:{_L}\.){{2,}}|{_L}(?:{_L}|['’\-])*{_L}|{_L}|\d[\d,.]*\d|\d")
 
 STOPWORDS = frozenset("""
 a about above after again against all also an and any are as at be because been before being
