@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from storyline.corroborate.facts import (
+    affiliation,
     is_date_word,
     is_number,
     is_person,
@@ -246,6 +247,8 @@ def _classify(a: Article, tx: list[Token], i1: int, i2: int, b: Article, ty: lis
         kind = "place" if "place" in (kx, ky) else "name"
         if kind == "name" and "name" not in (kx, ky):
             return None  # neither side is a person: an attribution or a common noun
+        if kind == "name" and (affiliation(vx) or affiliation(vy)):
+            return None  # "Canadian", "U.S.": who acts, not a person's name
         if kind == "name" and {_label(a, tx, i1, i2), _label(b, ty, j1, j2)} >= {"PERSON", "ORG"}:
             return None  # "said Margaret Chan" / "said the WHO": who is credited, not a clash
         return kind, _context(tx, i1), vx, vy
