@@ -10,7 +10,8 @@ Everything is generated at run time from the staged data with a fixed seed; no t
 Scoring, per kind: a case is a true positive when :func:`storyline.corroborate.conflicts`
 reports a conflict of the planted kind between ``s`` in A and the copy in B; every conflict
 involving the copy of another kind (or on a negative) is a false positive of its kind.
-Topics 1–22 are the dev split (used to tune ``align.ALIGN_RATIO``), 23–45 the test split.
+Topics 1–22 are the dev split (used to tune the alignment and slot rules), 23–45 the test
+split. The articles carry the entities stage's name mentions (``--no-ner``: surface cues only).
 """
 
 from __future__ import annotations
@@ -234,13 +235,15 @@ def _entities(text: str, parsed: dict[str, list[tuple[int, int, str]]]) -> tuple
 
 
 def add_ner(cases: Sequence[Case], model: str | None = None) -> list[Case]:
-    """The cases with one entity per NER mention of the shipped spaCy model on both articles:
-    what the entities stage gives corroboration (labels only). Lines (one sentence each) are
-    parsed once, through ``nlp.pipe``."""
+    """The cases with the entities stage's name mentions (``extract_entities`` over the shipped
+    spaCy model: NER, place gazetteer, types) on both articles, as the pipeline gives them to
+    corroboration. Lines (one sentence each) are parsed once, through ``nlp.pipe``."""
+    from storyline.extract.entities import extract_entities
     from storyline.nlp import pipe
 
     lines = sorted({line for c in cases for a in (c.left, c.right) for line in a.text.split("\n")})
-    parsed = {line: [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    parsed = {line: [(m.start, m.end, e.type) for e in extract_entities(doc)
+                     for m in e.mentions if m.kind == "name"]
               for line, doc in zip(lines, pipe(lines, model), strict=True)}
     return [dataclasses.replace(c, left=c.left.replace(entities=_entities(c.left.text, parsed)),
                                 right=c.right.replace(entities=_entities(c.right.text, parsed)))
@@ -307,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--per-kind", type=int, default=150)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--no-ner", action="store_true",
-                        help="do not give the articles NER mentions (surface cues only)")
+                        help="do not give the articles entity mentions (surface cues only)")
     args = parser.parse_args(argv)
     root = Path(args.data)
     if not (root / "ecbplus" / "ECB+").is_dir():
