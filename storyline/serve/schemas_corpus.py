@@ -32,6 +32,8 @@ CORPUS_COMPONENTS: dict[str, Any] = {
     "Story": _obj(list(STORY_FIELDS) + ["articles", "article_summaries", "conflicts", "claims",
                                         "events", "coverage"],
                   **STORY_FIELDS, articles=STRINGS, articles_total={"type": "integer"},
+                  claims_total={"type": "integer"}, events_total={"type": "integer"},
+                  conflicts_total={"type": "integer"},
                   article_summaries={"type": "array", "items": {"type": "object"}},
                   stories={"type": "array", "items": _ref("StorySummary")},
                   storyline=STR_OR_NULL,

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy import Engine, and_, func, or_, select, text
 
 from storyline.records import Article, article_from_output
 from storyline.store import schema
@@ -165,18 +165,47 @@ SUMMARY_FIELDS = ("id", "title", "outlet", "published", "published_granularity",
                   "story_id")
 
 
-def story_page(engine: Engine, story_id: str, *, article_limit: int = 200) -> dict[str, Any]:
+def _conflicts(conn: Any, story_ids: list[str], *, limit: int) -> list[dict[str, Any]]:
+    from storyline.store.queries.corpus import _conflict_row
+
+    c = schema.conflicts.c
+    rows = conn.execute(select(schema.conflicts).where(c.story_id.in_(story_ids))
+                        .order_by(c.story_id, c.kind, c.id).limit(limit)).mappings()
+    return [_conflict_row(r) for r in rows]
+
+
+def _results(conn: Any, column: str, story_ids: list[str], limit: int) -> tuple[list[Any], int]:
+    """The first ``limit`` items of the ``story_results`` JSON lists ``column`` of these
+    stories, most independent outlets first (stored order among equals), and their total. On
+    SQLite the lists are cut inside the database (``json_each``): a story of thousands of
+    claims holds megabytes of JSON, and only the page's worth is parsed."""
+    r = schema.story_results.c
+    if conn.dialect.name == "sqlite" and story_ids:
+        marks = ", ".join(f":s{i}" for i in range(len(story_ids)))
+        params = {f"s{i}": sid for i, sid in enumerate(story_ids)}
+        total = conn.execute(text(f"SELECT coalesce(sum(json_array_length({column})), 0) "  # noqa: S608
+                                  f"FROM story_results WHERE story_id IN ({marks})"), params).scalar()
+        rows = conn.execute(text(
+            f"SELECT j.value FROM story_results r, json_each(r.{column}) j "  # noqa: S608
+            f"WHERE r.story_id IN ({marks}) ORDER BY coalesce(json_extract(j.value, '$.outlets'), 1) "
+            "DESC, r.story_id, CAST(j.key AS INTEGER) LIMIT :limit"), {**params, "limit": limit})
+        return [json.loads(v) for (v,) in rows], int(total or 0)
+    items = [x for (data,) in conn.execute(select(getattr(r, column)).where(r.story_id.in_(story_ids))
+                                            .order_by(r.story_id)) for x in json.loads(data)]
+    ranked = sorted(items, key=lambda x: -(x.get("outlets") or 1) if isinstance(x, dict) else -1)
+    return ranked[:limit], len(items)
+
+
+def story_page(engine: Engine, story_id: str, *, article_limit: int = 200, claim_limit: int = 300,
+               conflict_limit: int = 100, event_limit: int = 300) -> dict[str, Any]:
     """:func:`storyline.store.queries.get_story` for pages and the HTTP API: the same record,
-    but ``article_summaries`` holds the first ``article_limit`` articles (oldest first;
-    ``articles`` still lists every id, ``articles_total`` counts them) and ``coverage`` (articles
-    and copies per outlet) is counted over all of them. Rows are read as tuples: a story of
-    1,500 articles costs a few milliseconds, not a hundred."""
-    from storyline.store.queries.corpus import (
-        STORY_COLUMNS,
-        _conflicts,
-        _story_row,
-        resolve_story_id,
-    )
+    bounded. ``article_summaries`` holds the first ``article_limit`` articles (oldest first;
+    ``articles`` still lists every id, ``articles_total`` counts them), ``coverage`` (articles
+    and copies per outlet) is counted over all of them; ``claims`` and ``events`` are the
+    ``*_limit`` with most independent outlets, ``conflicts`` the first ``conflict_limit``
+    (``claims_total``, ``events_total``, ``conflicts_total`` count them all;
+    ``GET /api/conflicts?story=`` pages through the rest). Rows are read as tuples."""
+    from storyline.store.queries.corpus import STORY_COLUMNS, _story_row, resolve_story_id
 
     s = schema.stories.c
     full = resolve_story_id(engine, story_id)
@@ -204,9 +233,10 @@ def story_page(engine: Engine, story_id: str, *, article_limit: int = 200) -> di
         else:
             story["storyline"] = story["parent"]
         ids = [full] if story["level"] == "story" else [x["id"] for x in story["stories"]]
-        story["conflicts"] = _conflicts(conn, ids)
-        r = schema.story_results.c
-        results = conn.execute(select(r.claims, r.events).where(r.story_id.in_(ids))).all()
-        story["claims"] = [c for claims, _ in results for c in json.loads(claims)]
-        story["events"] = [x for _, events in results for x in json.loads(events)]
+        c = schema.conflicts.c
+        story["conflicts_total"] = int(conn.execute(
+            select(func.count()).where(c.story_id.in_(ids))).scalar() or 0)
+        story["conflicts"] = _conflicts(conn, ids, limit=conflict_limit)
+        story["claims"], story["claims_total"] = _results(conn, "claims", ids, claim_limit)
+        story["events"], story["events_total"] = _results(conn, "events", ids, event_limit)
     return story

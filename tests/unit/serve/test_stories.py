@@ -222,7 +222,11 @@ def test_story_page_query_matches_get_story(app: Any) -> None:
         page = web.story_page(engine, story["id"], article_limit=2)
         assert page["articles"] == full["articles"] and page["articles_total"] == len(full["articles"])
         assert page["article_summaries"] == full["article_summaries"][:2]
-        assert page["claims"] == full["claims"] and page["conflicts"] == full["conflicts"]
-        assert page["events"] == full["events"]
+        assert page["conflicts"] == full["conflicts"] and page["conflicts_total"] == len(full["conflicts"])
+        assert page["claims_total"] == len(full["claims"]) and page["events_total"] == len(full["events"])
+        ranked = sorted(full["claims"], key=lambda c: -c["outlets"])  # best supported first, stable
+        assert page["claims"] == ranked[:300]
+        small = web.story_page(engine, story["id"], claim_limit=3, conflict_limit=1)
+        assert small["claims"] == ranked[:3] and small["conflicts"] == full["conflicts"][:1]
         assert sum(c["articles"] for c in page["coverage"]) == len(full["articles"])
         assert page.get("stories") == full.get("stories")

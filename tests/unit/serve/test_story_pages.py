@@ -142,7 +142,7 @@ def _hostile_story() -> dict[str, Any]:
     side = {"article": "a1", "value": HOSTILE, "text": HOSTILE + " said.", "start": 0, "end": 10}
     return {
         "id": "st-x", "title": HOSTILE, "level": "story", "parent": None, "start": None, "end": None,
-        "n_articles": 1, "n_outlets": 1, "key_phrases": [HOSTILE], "articles": ["a1"], "articles_total": 1,
+        "n_articles": 1, "n_outlets": 1, "key_phrases": [HOSTILE], "articles": ["a1"], "articles_total": 1, "conflicts_total": 1,
         "article_summaries": [{"id": "a1", "title": HOSTILE, "outlet": HOSTILE, "published": None}],
         "claims": [{"kind": "statement", "about": HOSTILE, "value": HOSTILE + " [x](javascript:1)",
                     "outlets": 2, "sources": [side, {**side, "article": "a2", "start": "bad"}]},
