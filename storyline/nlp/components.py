@@ -11,7 +11,8 @@ the next few words into one-word sentences.)
 
 ``storyline_trim_entities`` (after the NER): the CoNLL-trained NER never saw line breaks,
 so on web text it can run an entity across a paragraph break ("CNBC Politics\\n\\n").
-Entities are cut at the first whitespace token that holds a line break and trimmed of
+Entities are cut at the first whitespace token that holds a line break or the first separator
+(``|``, ``•``, ``·``), and trimmed of
 leading/trailing whitespace and punctuation tokens; empty spans are dropped.
 """
 
@@ -29,6 +30,9 @@ LINE_BREAKS = "storyline_line_breaks"
 #: a run of three or more of one separator character ("_____", "*****", "=====") is one token,
 #: as in UD English-EWT; spaCy's English tokenizer splits it into one token per character,
 #: and the parser then starts a "sentence" at many of them
+#: tokens no name runs across: page furniture joins credits with them ("Getty Images News | Getty Images")
+SEPARATORS = frozenset({"|", "•", "·", "¦"})
+
 SEPARATOR_RUN = re.compile(r"^([_=*~#+])\1{2,}$")
 
 
@@ -120,7 +124,7 @@ def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     for i in range(start, end):
-        if doc[i].is_space and "\n" in doc[i].text:
+        if (doc[i].is_space and "\n" in doc[i].text) or (i > start and doc[i].text in SEPARATORS):
             end = i
             break
     while start < end and (doc[start].is_space or doc[start].is_punct):

@@ -9,5 +9,8 @@ Steps, all deterministic (fixed file orders, ``--system.seed 0``, fixed ``max_st
 3. ``spacy train configs/dep.cfg`` (tok2vec, tagger, morphologizer, parser on EWT+GUM train,
    dev = EWT dev) and ``spacy train configs/ner-vectors.cfg`` (NER on CoNLL eng.train with the
    static vectors, dev = eng.testa);
-4. ``assemble.assemble``: one pipeline with the rule lemmatizer, written to ``--out``.
+4. stage 2: ``spacy train configs/dep-continue.cfg`` continues the parser run from its
+   ``model-best`` for ``STAGE2_DEP_STEPS`` steps (batch 1000 words, warm-up + linear decay);
+5. ``assemble.assemble``: one pipeline with the rule lemmatizer, the line-break sentence rule
+   and the separator-run tokenizer rule, written to ``--out``.
 """

@@ -76,14 +76,20 @@ def assemble(dep_dir: Path, ner_dir: Path, out: Path, vector_rows: int | None = 
         ner_nlp.remove_pipe("tok2vec")
     dep_nlp = spacy.load(dep_dir)
     nlp = ner_nlp  # keeps the NER vocab and its static vectors
+    # the NER runs before the parser: spaCy's NER never crosses a sentence start, so behind the
+    # parser a wrong split inside a name ("Chris | McGrath") cut the entity; before it, the NER
+    # sees what it was trained and scored on (unsegmented text), and the parser still listens to
+    # the shared tok2vec through doc.tensor
     for name in dep_nlp.pipe_names:
-        nlp.add_pipe(name, source=dep_nlp, before="ner")
-    nlp.add_pipe(LINE_BREAKS, after="parser")
-    tune_tokenizer(nlp)
-    nlp.add_pipe("lemmatizer", config={"mode": "rule"}, after="parser")
+        if name != "parser":
+            nlp.add_pipe(name, source=dep_nlp, before="ner")
     ruler: EntityRuler = nlp.add_pipe("entity_ruler", name="ent_conventions", after="ner",  # type: ignore[assignment]
                                       config={"overwrite_ents": True})
     nlp.add_pipe(TRIM_ENTITIES, after="ent_conventions")
+    nlp.add_pipe("parser", source=dep_nlp)
+    nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    nlp.add_pipe(LINE_BREAKS)
+    tune_tokenizer(nlp)
     ruler.add_patterns([{"label": "ORG", "pattern": [{"ORTH": w} for w in name.split()]} for name in SEATS_OF_GOVERNMENT])
     lemmatizer: Lemmatizer = nlp.get_pipe("lemmatizer")  # type: ignore[assignment]
     lemmatizer.initialize()

@@ -93,3 +93,15 @@ def test_trim_entities_cuts_at_line_breaks():
     doc.ents = [Span(doc, start, start + 4, label="ORG")]  # CNBC Politics \n\n The
     trimmed = trim_entities(doc)
     assert [(e.text, e.label_) for e in trimmed.ents] == [("CNBC Politics", "ORG")]
+
+
+def test_trim_entities_cuts_at_separators():
+    import spacy
+    from spacy.tokens import Span
+
+    from storyline.nlp.components import trim_entities
+
+    nlp = spacy.blank("en")
+    doc = nlp("Chris McGrath | Getty Images News | Getty Images")
+    doc.ents = [Span(doc, 3, 9, label="ORG")]  # Getty Images News | Getty Images
+    assert [(e.text, e.label_) for e in trim_entities(doc).ents] == [("Getty Images News", "ORG")]

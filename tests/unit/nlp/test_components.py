@@ -85,3 +85,16 @@ def test_tuned_tokenizer_survives_a_round_trip(blank, tmp_path):
     blank.to_disk(tmp_path / "p")
     again = spacy.load(tmp_path / "p")
     assert [t.text for t in again.make_doc("a _____ b")] == ["a", "_____", "b"]
+
+
+def test_shipped_pipeline_cuts_at_line_breaks(nlp):
+    names = nlp.pipe_names
+    # the NER runs before the parser, so no parser sentence split can cut a name
+    assert names.index("ner") < names.index("parser") < names.index(LINE_BREAKS)
+    doc = nlp("Ukraine Ceasefire Talks\n\nKremlin spokesman Dmitry Peskov said on Monday that talks would go on\n"
+              "NATO met in Brussels.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents == ["Ukraine Ceasefire Talks",
+                     "Kremlin spokesman Dmitry Peskov said on Monday that talks would go on",
+                     "NATO met in Brussels."]
+    assert all(t.head.i == t.i or t.head.sent == t.sent for t in doc)  # no arc crosses a sentence
