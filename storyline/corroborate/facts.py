@@ -91,7 +91,7 @@ def label_at(article: Article, start: int, end: int) -> str | None:
 
 def title_case(toks: list[Token]) -> bool:
     """True for a headline in title case, where capitals do not mark names."""
-    words = [t for t in toks if t.text[:1].isalpha() and fold(t.text) not in STOPWORDS]
+    words = [t for t in toks if t.text[:1].isalpha() and len(t.text) > 3]  # "Into", "Over" too
     return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) > 0.8 * len(words)
 
 
