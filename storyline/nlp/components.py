@@ -6,6 +6,8 @@ UD-trained parser saw no line breaks). At each blank line, and at each single li
 followed by a token that does not start in lower case (a hard-wrapped sentence goes on in lower
 case), the parse is cut (:func:`cut_at`): words whose head lies across the break are re-attached
 on their own side, so a new sentence starts there and every other decision of the parser stays.
+A sentence start the parser put inside a named entity ("Jay | Z", "Wells | Fargo") is removed
+the same way, so every entity lies in one sentence (the NER runs before the parser).
 (Presetting the boundaries *before* the parser was tried first: spaCy's parser then splits
 the next few words into one-word sentences.)
 
@@ -57,27 +59,33 @@ def line_break_starts(doc: Doc) -> list[int]:
     return starts
 
 
-def cut_at(doc: Doc, starts: list[int]) -> None:
-    """Make every index in ``starts`` a sentence start of the parsed ``doc`` (see above).
+def cut_at(doc: Doc, starts: list[int], keep: list[tuple[int, int]] | None = None) -> None:
+    """Make every index in ``starts`` a sentence start of the parsed ``doc`` (see above), and
+    drop the parser's sentence starts that fall inside a ``keep`` span (token start, end).
 
     The text is cut into parts at ``starts`` and at the parser's own sentence starts (a start
     on a whitespace token moves to the next word, so breaks stay with the sentence they end).
     In each part, the words whose head lies outside it are attached to the part's root (the
-    parser's root if it has one, else the outside word that heads most of the part).
+    parser's root if it has one, else the outside word that heads most of the part); a part
+    that holds two of the parser's sentences (merged over a kept span) keeps the first root.
     """
     n = len(doc)
-    if not starts or not doc.has_annotation("DEP"):
+    if not doc.has_annotation("DEP"):
         return
-    heads = [t.head.i for t in doc]
-    deps = [t.dep_ for t in doc]
-    cuts = set(starts)
+    inside = {j for a, b in (keep or ()) for j in range(a + 1, b)}
+    parser_starts = set()
     for tok in doc:
         if tok.i and tok.is_sent_start:
             j = tok.i
             while j < n and doc[j].is_space:
                 j += 1
             if j < n:
-                cuts.add(j)
+                parser_starts.add(j)
+    if not starts and not parser_starts & inside:
+        return
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    cuts = set(starts) | (parser_starts - inside)
     bounds = [0, *sorted(cuts), n]
     changed = False
     for lo, hi in zip(bounds, bounds[1:], strict=False):
@@ -115,8 +123,9 @@ def _head_dep_array(doc: Doc, heads: list[int], deps: list[str]):
 
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after line breaks in a parsed Doc (see the module docstring)."""
-    cut_at(doc, line_break_starts(doc))
+    """Start a sentence after line breaks in a parsed Doc, and never inside a named entity
+    (see the module docstring)."""
+    cut_at(doc, line_break_starts(doc), [(e.start, e.end) for e in doc.ents])
     return doc
 
 

@@ -98,3 +98,13 @@ def test_shipped_pipeline_cuts_at_line_breaks(nlp):
                      "Kremlin spokesman Dmitry Peskov said on Monday that talks would go on",
                      "NATO met in Brussels."]
     assert all(t.head.i == t.i or t.head.sent == t.sent for t in doc)  # no arc crosses a sentence
+
+
+def test_cut_at_removes_a_parser_split_inside_a_name():
+    words = ["Jay", "Z", "sang", "."]
+    doc = _parsed(words, [True, True, False, False], heads=[0, 2, 2, 2], deps=["ROOT", "nsubj", "ROOT", "punct"])
+    assert len(list(doc.sents)) == 2
+    cut_at(doc, [], keep=[(0, 2)])
+    assert [s.text for s in doc.sents] == ["Jay Z sang."]
+    cut_at(doc, [], keep=None)  # nothing to do
+    assert len(list(doc.sents)) == 1
