@@ -114,6 +114,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stories.relink_threshold", float, 0.1, "Cosine similarity between a growing story and another storyline at which the two storylines merge."),
     Setting("stories.undated_margin", float, 0.1, "Added to the storyline and relink thresholds when either side is undated: without the time window, more textual evidence is required."),
     Setting("stories.shared_names", int, 1, "Names or entities (of the article's or story's ten heaviest) a storyline must also hold for a new story to join it or for a growing story to merge the two storylines."),
+    Setting("stories.story_undated_margin", float, 0.1, "Added to the story threshold when exactly one side (the article or the story) is dated: an undated article escapes the time window, so it must match a dated story more closely."),
+    Setting("stories.coverage_threshold", float, 0.4, "A new story also joins a storyline (in its window) when its first article contains this share of the storyline's heaviest words, however low the cosine (0 = off)."),
+    Setting("stories.coverage_terms", int, 20, "Heaviest storyline words the coverage test looks for."),
+    Setting("stories.nameless_threshold", float, 0.0, "Storyline-level similarity (words) at which a new story joins a storyline, or two storylines merge, without sharing a name (0 = never: shared_names always applies)."),
     # serve
     Setting("serve.host", str, "127.0.0.1", "Address the HTTP server binds to."),
     Setting("serve.port", int, 8000, "Port the HTTP server listens on.", minimum=1, maximum=65535),
