@@ -60,7 +60,8 @@ def timeline(story: Mapping[str, Any], events: Sequence[Mapping[str, Any]]) -> d
     summaries = {s["id"]: s for s in story.get("article_summaries") or [] if isinstance(s, Mapping)}
     merged = [x for x in story.get("events") or [] if isinstance(x, Mapping)]
     for event in merged or events:
-        date = event.get("date") if isinstance(event.get("date"), Mapping) else {}
+        raw = event.get("date")
+        date: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
         day = _day(date.get("value"))
         if not day:
             undated += 1
@@ -90,7 +91,8 @@ def quotes_by_speaker(quotes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any
     unattributed quotes last."""
     groups: dict[str, dict[str, Any]] = {}
     for quote in quotes:
-        speaker = quote.get("speaker") if isinstance(quote.get("speaker"), Mapping) else {}
+        raw = quote.get("speaker")
+        speaker: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
         name = speaker.get("name") or None
         key = speaker.get("entity") or (f"name:{name}" if name else "")
         group = groups.setdefault(key, {"entity": speaker.get("entity"), "name": name,

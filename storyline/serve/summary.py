@@ -90,7 +90,8 @@ def cited_summary(story: Mapping[str, Any], *, max_sources_per_line: int = 4) ->
             cites = [n for n in (citations.cite(s) for s in sources[:max_sources_per_line]) if n]
             if not cites:
                 continue
-            outlets = claim.get("outlets") if isinstance(claim.get("outlets"), int) else 1
+            raw = claim.get("outlets")
+            outlets = raw if isinstance(raw, int) else 1
             items.append({"text": text, "kind": claim.get("kind"), "outlets": outlets,
                           "single_source": outlets <= 1, "cites": cites})
             if len(items) >= limit:
