@@ -75,7 +75,8 @@ SETTINGS: tuple[Setting, ...] = (
     # corroboration
     Setting("corroborate.max_articles", int, 200, "Largest storyline (in articles) whose "
             "articles are corroborated together, for conflicts and position changes across its "
-            "stories; larger storylines are corroborated story by story.", minimum=2),
+            "stories (larger storylines are corroborated story by story); a larger story is "
+            "corroborated on its first this-many articles without duplicates.", minimum=2),
     # execution
     Setting("execute.executor", str, "local", "Executor for per-article stages.",
             choices=("local", "spark")),

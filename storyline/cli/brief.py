@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from storyline.cli._common import common_options, handle_errors, load_settings_db
+from storyline.cli._common import common_options, handle_errors, settings_from
 
 
 @click.command("brief")
@@ -25,9 +25,11 @@ def brief_command(story_id: str, fmt: str, output: Path | None, db: str | None,
     from storyline.corpus.briefs import brief
     from storyline.store import open_store
 
-    store = open_store(load_settings_db(db, config_file, assignments))
+    settings = settings_from(db, config_file, assignments)
+    store = open_store(settings["db"])
     try:
-        text = brief(store, story_id).render(fmt)
+        text = brief(store, story_id, max_articles=settings["corroborate.max_articles"],
+                     max_chars=settings["nlp.max_chars"]).render(fmt)
     finally:
         store.close()
     if output:
@@ -51,7 +53,7 @@ def briefs_command(folder: Path, limit: int, db: str | None, config_file: str | 
     from storyline.corpus.briefs import write_briefs
     from storyline.store import open_store
 
-    store = open_store(load_settings_db(db, config_file, assignments))
+    store = open_store(settings_from(db, config_file, assignments)["db"])
     try:
         paths = write_briefs(store, folder, limit=limit)
     finally:

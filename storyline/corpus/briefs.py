@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.corpus.build import ENTITIES_STATE
-from storyline.corpus.corroboration import corroborate_records
+from storyline.corpus.corroboration import bounded, corroborate_records
 from storyline.corpus.identities import Identities
 from storyline.records import Story
 from storyline.report import Briefing, Timeline, briefing, timeline
@@ -46,7 +46,8 @@ def _canonical(store: SqlStore) -> Any:
     return Identities.from_bytes(data).resolver.canonical_id
 
 
-def brief(store: SqlStore, story_id: str) -> StoryBrief:
+def brief(store: SqlStore, story_id: str, *, max_articles: int = 200,
+          max_chars: int = 100_000) -> StoryBrief:
     """The cited briefing and timeline of one stored story or storyline (an id or a unique
     prefix). Raises :class:`storyline.errors.NotFoundError` for an unknown id."""
     found = queries.get_story(store.engine, story_id)
@@ -54,7 +55,8 @@ def brief(store: SqlStore, story_id: str) -> StoryBrief:
                   articles=tuple(found["articles"]), parent=found["parent"],
                   start=found["start"], end=found["end"])
     articles = db.story_articles(store.engine, [story.id], level=story.level)[story.id]
-    result = corroborate_records(story.id, articles, _canonical(store))
+    result = corroborate_records(story.id, bounded(articles, max_articles), _canonical(store),
+                                 max_chars)
     return StoryBrief(story, briefing(story, result.articles, result.claims, result.conflicts),
                       timeline(story, result.articles, result.events))
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection
 
 from storyline.config import Settings
-from storyline.corpus.corroboration import corroborate
+from storyline.corpus.corroboration import bounded, corroborate
 from storyline.corpus.identities import Identities
 from storyline.records import Article
 from storyline.store import SqlStore
@@ -117,6 +117,8 @@ def build_corpus(store: SqlStore, settings: Settings, *, progress: ProgressHook 
             db.move_stories(conn, {sid: index.storyline_of(sid) for sid in changed})
             db.replace_entities(conn, identities.rows())
         state.save(conn)
+    if changed:
+        db.analyze(store.engine)
     _add_time(report, "write_stories", started)
     started = time.perf_counter()
     # A storyline of one story is covered by that story.
@@ -146,7 +148,8 @@ def _corroborate(store: SqlStore, settings: Settings, stories: list[str], lines:
                     if not articles or (level == "storyline" and len(articles) > cap):
                         continue
                     claims, conflicts, events = corroborate(
-                        cluster_id, articles, identities.resolver.canonical_id)
+                        cluster_id, bounded(articles, cap), identities.resolver.canonical_id,
+                        settings["nlp.max_chars"])
                     db.write_story_results(conn, cluster_id, claims=claims, events=events,
                                            conflicts=conflicts, articles=len(articles))
                     found += len(conflicts)

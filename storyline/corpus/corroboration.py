@@ -26,10 +26,14 @@ def _actor(ref: ActorRef | None, canonical: Canonical) -> ActorRef | None:
     return ActorRef(canonical(ref.entity), ref.name)
 
 
-def with_corpus_ids(article: Article, canonical: Canonical) -> Article:
+def with_corpus_ids(article: Article, canonical: Canonical, max_chars: int = 100_000) -> Article:
     """The article with every entity id (entities, speakers, actors) replaced by its
-    corpus-wide id."""
+    corpus-wide id, and its text cut where the parse stopped (``nlp.max_chars``): nothing past
+    it was analysed, and offsets into the kept part stay valid."""
+    from storyline.nlp import analysed_length
+
     return article.replace(
+        text=article.text[:analysed_length(article.text, max_chars)],
         entities=tuple(dataclasses.replace(e, id=canonical(e.id),
                                            acts_for=canonical(e.acts_for) if e.acts_for else None)
                        for e in article.entities),
@@ -52,18 +56,28 @@ class Corroboration:
     events: tuple[MergedEvent, ...]
 
 
-def corroborate_records(cluster_id: str, articles: Sequence[Article],
-                        canonical: Canonical) -> Corroboration:
-    ready = tuple(with_corpus_ids(a, canonical) for a in articles)
+def bounded(articles: Sequence[Article], cap: int) -> list[Article]:
+    """At most ``cap`` articles of a story for corroboration: without duplicates (a reprint
+    supports nothing its original does not) when there are more, then the first ``cap``."""
+    chosen = list(articles)
+    if len(chosen) > cap:
+        chosen = [a for a in chosen if not a.duplicate_of] or chosen
+    return chosen[:cap]
+
+
+def corroborate_records(cluster_id: str, articles: Sequence[Article], canonical: Canonical,
+                        max_chars: int = 100_000) -> Corroboration:
+    ready = tuple(with_corpus_ids(a, canonical, max_chars) for a in articles)
     duplicate_of = {a.id: a.duplicate_of for a in ready}
     found = claims(cluster_id, ready, duplicate_of)
     return Corroboration(ready, tuple(found), tuple(conflicts(cluster_id, ready, found)),
                          tuple(merge_events(cluster_id, ready)))
 
 
-def corroborate(cluster_id: str, articles: Sequence[Article], canonical: Canonical
+def corroborate(cluster_id: str, articles: Sequence[Article], canonical: Canonical,
+                max_chars: int = 100_000
                 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     """``(claims, conflicts, merged events)`` of one story or storyline, as JSON-ready dicts."""
-    found = corroborate_records(cluster_id, articles, canonical)
+    found = corroborate_records(cluster_id, articles, canonical, max_chars)
     return ([c.to_dict() for c in found.claims], [c.to_dict() for c in found.conflicts],
             [e.to_dict() for e in found.events])

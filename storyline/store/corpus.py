@@ -216,3 +216,9 @@ def outlet_counts(engine: Engine) -> dict[str, int]:
                      .group_by(key))
             out.update({cid: int(n) for cid, n in conn.execute(query)})
     return out
+
+
+def analyze(engine: Engine) -> None:
+    """Refresh the query planner's statistics after a corpus phase changed the tables."""
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
