@@ -63,6 +63,7 @@ def spark_session(settings: Settings, app_name: str = "storyline") -> Iterator[A
     builder = (builder.config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false")
                .config("spark.python.worker.reuse", "true")
+               .config("spark.driver.memory", settings["execute.spark_driver_memory"])
                .config("spark.sql.shuffle.partitions", str(_shuffle_partitions(settings))))
     try:
         session = builder.getOrCreate()
