@@ -17,15 +17,16 @@ from storyline.nlp import load_pipeline
 #: floors (measured minus a small margin) for the shipped storyline-en
 #: (0.1.0: 0.841 / 0.532 / 0.449; UD on raw text without paragraph breaks 0.836 / 0.797 / 0.942 / 0.740;
 #: 0.2.0, measured 2026-11-22, UD on raw text with paragraph breaks: 0.841 / 0.532 / 0.449;
-#: 0.850 / 0.815 / 0.945 / 0.851)
+#: 0.850 / 0.815 / 0.945 / 0.851 — held back, see docs/model.md; the shipped model is 0.1.0 again,
+#: UD with paragraph breaks 0.828 / 0.789 / 0.942 / 0.786)
 FLOORS = {
     ("conll2003-testb", "f"): 0.83,
     ("uner-ewt-test", "f"): 0.51,
     ("gum-test", "f"): 0.43,
-    ("uas",): 0.84,
-    ("las",): 0.805,
+    ("uas",): 0.82,
+    ("las",): 0.78,
     ("upos",): 0.94,
-    ("sent_f",): 0.83,
+    ("sent_f",): 0.77,
 }
 
 TARGETS = {"conll2003-testb": 0.88, "uas": 0.88, "las": 0.85, "upos": 0.95, "sent_f": 0.85}
@@ -87,6 +88,8 @@ PLACE_LABELS = {"LOC", "GPE"}
 #: and an improved model turns them into XPASS; remove an entry once it passes.
 KNOWN_GAPS = {
     "people-000": "'Mike Waltz' found as 'Mike' only",
+    "people-004": "'Dmitry Peskov' split by a parser sentence start (0.1.0 pipeline order; "
+                  "0.2.0, held back, runs the NER before the parser and finds him)",
     "surnames": "bare surnames (Trump, Zelensky, Peskov, Ushakov) often tagged ORG/LOC: CoNLL-2003 is 1996 news",
     "org-G7": "'G7' not recognised (absent from CoNLL-2003 train)",
     "place-Sudzha": "'Sudzha' tagged ORG/PERSON",
