@@ -24,9 +24,13 @@ class Identities:
     """The resolver plus what the ``entity_articles`` table currently says for each local id."""
 
     def __init__(self, resolver: EntityResolver | None = None,
-                 written: dict[str, str] | None = None, articles: int = 0) -> None:
+                 written: dict[str, str] | None = None, articles: int = 0,
+                 mixed: set[str] | None = None) -> None:
         self.resolver = resolver or EntityResolver()
+        #: local id → the corpus id last written for it
         self.written: dict[str, str] = written or {}
+        #: local ids whose rows were written with more than one corpus id (all must be relinked)
+        self.mixed: set[str] = mixed or set()
         self.articles = articles
 
     def add(self, article_id: str, entities: Iterable[Entity], *, story: str | None = None,
@@ -34,17 +38,21 @@ class Identities:
         """Local id → corpus-wide id for one article's entities (as of now)."""
         self.articles += 1
         links = self.resolver.add(article_id, entities, story=story, outlet=outlet)
-        self.written.update(links)
+        for local, canonical in links.items():
+            if self.written.get(local, canonical) != canonical:
+                self.mixed.add(local)
+            self.written[local] = canonical
         return links
 
     def relinks(self) -> dict[str, str]:
-        """Local ids whose corpus-wide id changed since it was written: local → new id."""
+        """Local ids whose rows do not all hold their current corpus-wide id: local → id."""
         changed = {}
         for local, written in self.written.items():
             now = self.resolver.canonical_id(local)
-            if now != written:
+            if now != written or local in self.mixed:
                 changed[local] = now
         self.written.update(changed)
+        self.mixed.clear()
         return changed
 
     def rows(self) -> list[dict[str, Any]]:
@@ -60,7 +68,8 @@ class Identities:
 
     def to_bytes(self) -> bytes:
         head = json.dumps({"format": STATE_FORMAT, "articles": self.articles,
-                           "written": self.written}, ensure_ascii=False).encode()
+                           "written": self.written, "mixed": sorted(self.mixed)},
+                          ensure_ascii=False).encode()
         packed = zlib.compress(head)
         return len(packed).to_bytes(8, "big") + packed + self.resolver.to_bytes()
 
@@ -71,4 +80,5 @@ class Identities:
         body = data[8 + size:]
         if state.get("format") != STATE_FORMAT:
             raise ValueError(f"not a {STATE_FORMAT} state")
-        return cls(EntityResolver.from_bytes(body), state["written"], state["articles"])
+        return cls(EntityResolver.from_bytes(body), state["written"], state["articles"],
+                   set(state.get("mixed", ())))

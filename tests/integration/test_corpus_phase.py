@@ -141,3 +141,15 @@ def _links(db: Path) -> list[tuple[str, str, str]]:
                            "ORDER BY article_id, local_id").fetchall()
     finally:
         con.close()
+
+
+def test_one_corpus_id_per_local_entity(built: Path) -> None:
+    """However identities were merged or split along the way, every row of one article-level
+    entity id ends up with the same corpus-wide id."""
+    con = sqlite3.connect(built)
+    try:
+        mixed = con.execute("SELECT local_id FROM entity_articles GROUP BY local_id "
+                            "HAVING count(DISTINCT entity_id) > 1").fetchall()
+    finally:
+        con.close()
+    assert mixed == []
