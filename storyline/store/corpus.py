@@ -22,6 +22,11 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _article(row: Mapping[Any, Any]) -> Article:
+    """The stored article of an ``articles`` row as a record."""
+    return article_from_output(row_to_output(row) | {"text_hash": row["text_hash"]})
+
+
 # -- what is left to do -------------------------------------------------------------------------
 def pending_articles(engine: Engine, *, chunk: int = 500) -> Iterator[Article]:
     """Stored, analysed articles not yet placed in a story, in ingest order."""
@@ -37,7 +42,7 @@ def pending_articles(engine: Engine, *, chunk: int = 500) -> Iterator[Article]:
         if not rows:
             return
         for row in rows:
-            yield article_from_output(row_to_output(row) | {"text_hash": row["text_hash"]})
+            yield _article(row)
         last = int(rows[-1]["seq"])
 
 
@@ -56,7 +61,7 @@ def placed_articles(engine: Engine, *, skip: int = 0,
         if not rows:
             return
         for row in rows:
-            yield (article_from_output(row_to_output(row) | {"text_hash": row["text_hash"]}),
+            yield (_article(row),
                    row["story_id"])
         offset += len(rows)
 
@@ -83,7 +88,7 @@ def story_articles(engine: Engine, story_ids: Sequence[str], *,
                      .where(key.in_(part)).order_by(a.seq))
             for row in conn.execute(query).mappings():
                 out[row["cluster"]].append(
-                    article_from_output(row_to_output(row) | {"text_hash": row["text_hash"]}))
+                    _article(row))
     return out
 
 

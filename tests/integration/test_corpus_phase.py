@@ -19,13 +19,17 @@ from storyline.store import open_store, queries
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-def _placements(db: Path) -> list[tuple[str, str, str]]:
+def _rows(db: Path, sql: str) -> list[tuple[str, str, str]]:
     con = sqlite3.connect(db)
     try:
-        return con.execute("SELECT article_id, story_id, storyline_id FROM story_articles "
-                           "ORDER BY article_id").fetchall()
+        return con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+def _placements(db: Path) -> list[tuple[str, str, str]]:
+    return _rows(db, "SELECT article_id, story_id, storyline_id FROM story_articles "
+                     "ORDER BY article_id")
 
 
 @pytest.fixture(scope="module")
@@ -135,12 +139,8 @@ def test_interrupted_phase_resumes_to_the_same_result(built: Path, tmp_path: Pat
 
 
 def _links(db: Path) -> list[tuple[str, str, str]]:
-    con = sqlite3.connect(db)
-    try:
-        return con.execute("SELECT article_id, local_id, entity_id FROM entity_articles "
-                           "ORDER BY article_id, local_id").fetchall()
-    finally:
-        con.close()
+    return _rows(db, "SELECT article_id, local_id, entity_id FROM entity_articles "
+                     "ORDER BY article_id, local_id")
 
 
 def test_one_corpus_id_per_local_entity(built: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -13,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from corpus_builder import write_corpus
-from test_spark_equivalence import TABLES
+from test_resume import count as _count
+from test_spark_equivalence import dump as _dump
 
 pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'storyline[spark]')")
 
@@ -21,25 +21,6 @@ from storyline import runner  # noqa: E402
 from storyline.config import Settings  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1500)]
-
-
-def _count(db: Path) -> int:
-    try:
-        con = sqlite3.connect(db, timeout=1)
-        try:
-            return int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return 0
-
-
-def _dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    con = sqlite3.connect(db)
-    try:
-        return {name: con.execute(sql).fetchall() for name, sql in TABLES.items()}
-    finally:
-        con.close()
 
 
 def test_killed_spark_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:

@@ -241,6 +241,12 @@ def _resolved(table: Any, local: Any, label: str) -> tuple[Any, Any, Any]:
     return alias, ent, joined
 
 
+def _in_story(table: Any, story: str) -> Any:
+    """``table``'s row belongs to an article of the story or storyline ``story``."""
+    return table.c.article_id.in_(select(sa.article_id).where(
+        or_(sa.story_id == story, sa.storyline_id == story)))
+
+
 def list_quotes(engine: Engine, *, speaker: str | None = None, entity: str | None = None,
                 story: str | None = None, kind: str | None = None, limit: int = 100,
                 offset: int = 0) -> list[dict[str, Any]]:
@@ -261,8 +267,7 @@ def list_quotes(engine: Engine, *, speaker: str | None = None, entity: str | Non
     if kind:
         query = query.where(t.c.kind == kind)
     if story:
-        query = query.where(t.c.article_id.in_(select(sa.article_id).where(
-            or_(sa.story_id == story, sa.storyline_id == story))))
+        query = query.where(_in_story(t, story))
     query = query.order_by(a.published.nulls_last(), a.seq, t.c.idx).limit(limit).offset(offset)
     with engine.connect() as conn:
         return [{"article": r["article_id"], "title": r["title"], "outlet": r["outlet"],
@@ -290,8 +295,7 @@ def list_events(engine: Engine, *, entity: str | None = None, story: str | None 
     if type:
         query = query.where(t.c.type == type.upper())
     if story:
-        query = query.where(t.c.article_id.in_(select(sa.article_id).where(
-            or_(sa.story_id == story, sa.storyline_id == story))))
+        query = query.where(_in_story(t, story))
     query = query.order_by(t.c.date.nulls_last(), a.seq, t.c.idx).limit(limit).offset(offset)
     with engine.connect() as conn:
         out = []
@@ -328,8 +332,7 @@ def list_positions(engine: Engine, *, entity: str | None = None, story: str | No
     if issue:
         query = query.where(t.c.issue == issue)
     if story:
-        query = query.where(t.c.article_id.in_(select(sa.article_id).where(
-            or_(sa.story_id == story, sa.storyline_id == story))))
+        query = query.where(_in_story(t, story))
     query = query.order_by(a.published.nulls_last(), a.seq, t.c.idx).limit(limit).offset(offset)
     with engine.connect() as conn:
         return [{"article": r["article_id"], "title": r["title"], "outlet": r["outlet"],
