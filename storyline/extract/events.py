@@ -25,8 +25,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.dates import event_date
-from storyline.extract.plover.actors import ACTOR_NOUNS, ActorIndex, source_of, target_of
-from storyline.extract.plover.lexicon import Rule, match
+from storyline.extract.plover.actors import (
+    ACTOR_NOUNS,
+    ActorIndex,
+    is_actorlike,
+    leading_actor,
+    next_actor,
+    source_of,
+    target_of,
+)
+from storyline.extract.plover.inflect import IRREGULAR
+from storyline.extract.plover.lexicon import PLOVER_TYPES, Rule, match, verb_reading
 from storyline.extract.plover.markers import markers
 from storyline.extract.plover.modes import assault_mode, consult_mode, embedded_mode
 from storyline.records import (
@@ -83,6 +92,7 @@ class Trigger:
     type: str
     cameo: str
     mode: str | None
+    misparsed: bool = False
 
 
 def _noun_admissible(token: Token) -> bool:
@@ -176,6 +186,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if rule.noun and not _noun_admissible(token):
             continue
         found[token.i] = rule
+    misparsed = _misparsed_verb(sent) if not any(not r.noun for r in found.values()) else None
+    if misparsed is not None:
+        return [Trigger(misparsed[0], misparsed[1].type, misparsed[1].cameo, misparsed[1].mode,
+                        misparsed=True)]
     # a noun trigger that is the object of a verb trigger is that verb's event
     for i in list(found):
         if i not in found:
@@ -203,6 +217,31 @@ def find_triggers(sent: Span) -> list[Trigger]:
             mode = mode or embedded_mode(kind, inner.type)
         triggers.append(Trigger(token, kind, cameo, mode))
     return triggers
+
+
+def _misparsed_verb(sent: Span) -> tuple[Token, Rule] | None:
+    """The main verb of a sentence whose parse has no verb trigger, when the tagger took it for
+    an adjective, adverb, noun or modifier ("Boko Haram jihadists [overran] a base", "X,
+    Vice President of Y, [condemned] terrorist attacks"): the first lexicon verb form after an
+    actor."""
+    seen_actor = False
+    for token in sent:
+        if not seen_actor:
+            seen_actor = is_actorlike(token) and token.dep_ != "case"
+            continue
+        if token.is_punct or token.like_num or (token.pos_ in ("VERB", "AUX") and
+                                                token.dep_ not in ("amod", "acl", "ROOT")):
+            continue
+        if token.pos_ not in ("ADJ", "ADV", "NOUN", "VERB") or token.is_sent_start:
+            continue
+        if token.pos_ == "VERB" and token.dep_ in ("amod", "acl") and token.head.dep_ != "ROOT":
+            continue   # "the 250 [required] for ...": a real modifier
+        if not token.lower_.endswith("ed") and token.lower_ not in IRREGULAR:
+            continue   # plural nouns ("orders", "calls") are not misparsed verbs
+        rule = verb_reading(token)
+        if rule is not None and rule.type in PLOVER_TYPES:
+            return token, rule
+    return None
 
 
 def _inner(token: Token, found: dict[int, Rule]) -> Rule | None:
@@ -303,7 +342,7 @@ def _not_an_actor(token: Token) -> bool:
 def _event(trigger: Trigger, sent: Span, index: ActorIndex, dates: Sequence[DateMention],
            published: DateValue) -> Event | None:
     token = trigger.token
-    src = source_of(token)
+    src = leading_actor(token) if trigger.misparsed else source_of(token)
     if src is not None and _not_an_actor(src):
         return None
     if token.lemma_.lower() in ("warn", "caution") and not _real_warning(token):
@@ -315,6 +354,8 @@ def _event(trigger: Trigger, sent: Span, index: ActorIndex, dates: Sequence[Date
                                                        for c in trigger.token.children):
         return None   # "the plan was met with progress"
     tgt = target_of(token, src)
+    if tgt is None and trigger.misparsed:
+        tgt = next_actor(token, src)
     marks = markers(token)
     date = _date(dates, sent, token, published)
     historical = marks.historical or (date.resolved and _older_than_publication(date.value, published))

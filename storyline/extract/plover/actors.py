@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 
 from storyline.records import ActorRef, Entity
 
-__all__ = ["ActorIndex", "actor_span", "source_of", "target_of", "is_actorish"]
+__all__ = ["ActorIndex", "actor_span", "source_of", "target_of", "is_actorish", "leading_actor",
+           "next_actor"]
 
 _SUBJ = ("nsubj", "csubj", "vocative", "dislocated", "expl")
 _PASS_SUBJ = ("nsubj:pass", "nsubjpass")
@@ -366,7 +367,7 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
     if source is not None:
         skip.update(t.i for t in source.subtree)
     skip.add(trigger.i)
-    frontier = [c for c in trigger.children if c.dep_ in _BFS_DEPS and
+    frontier = [c for c in trigger.children if c.dep_ in _BFS_DEPS and not _own_clause(c) and
                 not (c.dep_ in ("nsubj",) and trigger.pos_ not in ("NOUN", "PROPN"))]
     if trigger.dep_ == "xcomp" and not any(c.dep_ in ("obj", "dobj") for c in trigger.children):
         frontier += [c for c in trigger.head.children if c.dep_ in ("obj", "dobj", "iobj")]
@@ -398,10 +399,18 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
             if fallback is None:   # a common actor noun ("peacekeepers"): a name deeper wins
                 fallback = _phrase_head(cand)
         frontier = [g for t in ordered if t.i not in skip for g in t.children
-                    if g.dep_ in _BFS_DEPS]
+                    if g.dep_ in _BFS_DEPS and not _own_clause(g)]
         if not frontier:
             break
     return fallback
+
+
+def _own_clause(token: Token) -> bool:
+    """A coordinated verb with its own subject is another event ("lifted the blockade,
+    officials told AFP"; "reject the changes, Erakat said"): its arguments are not this
+    event's recipients."""
+    return token.dep_ in ("conj", "parataxis") and token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in _SUBJ + _PASS_SUBJ for c in token.children)
 
 
 _NOT_TARGET_CASES = frozenset({"by", "after", "before", "during", "since", "following", "amid",
@@ -422,4 +431,28 @@ def _named_inside(token: Token) -> Token | None:
         if child.dep_ in ("nmod:poss", "poss", "compound", "amod", "nmod") and (
                 child.ent_type_ or child.pos_ == "PROPN"):
             return child
+    return None
+
+
+def leading_actor(trigger: Token) -> Token | None:
+    """For a trigger the parser did not read as the main verb: the first name or actor noun of
+    its sentence before it, outside prepositional phrases and dates ("Boko Haram jihadists
+    [overran] ..." → Boko Haram)."""
+    for tok in trigger.doc[trigger.sent.start: trigger.i]:
+        if is_datelike(tok) or not is_actorlike(tok) or any(
+                c.dep_ == "case" for c in tok.children) or tok.dep_ == "case":
+            continue
+        if tok.ent_type_:
+            return tok
+        head = _phrase_head(tok)
+        return head if head.i < trigger.i else tok
+    return None
+
+
+def next_actor(trigger: Token, skip: Token | None = None) -> Token | None:
+    """The first name after a misparsed trigger, in its sentence ("overran a base in [Nigeria]")."""
+    taken = {t.i for t in skip.subtree} if skip is not None else set()
+    for tok in trigger.doc[trigger.i + 1: trigger.sent.end]:
+        if tok.i not in taken and not is_datelike(tok) and (tok.ent_type_ or tok.pos_ == "PROPN"):
+            return tok
     return None

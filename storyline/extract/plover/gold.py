@@ -85,9 +85,15 @@ def actor_words(text: str | None) -> set[str]:
         word = raw.strip(".,;:()\"'{}").lower()
         if word.endswith("'s"):
             word = word[:-2]
-        if word and word not in _GENERIC:
+        if raw.strip(",;:()\"'{}").removesuffix("'s") in _COUNTRY_CODES:
+            words.add("us")   # "US" / "U.S." name a country; only the pronoun "us" is generic
+        elif word and word not in _GENERIC:
             words.add(word)
     return words
+
+
+#: Upper-case spellings of the United States, kept although "us" is a generic (pronoun) word.
+_COUNTRY_CODES = frozenset({"US", "U.S", "U.S.", "USA", "U.S.A."})
 
 
 def actor_match(predicted: str | None, gold: tuple[str, ...]) -> bool:

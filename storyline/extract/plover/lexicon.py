@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-__all__ = ["Rule", "load_rules", "match", "misparsed_past", "PLOVER_TYPES"]
+__all__ = ["Rule", "load_rules", "match", "misparsed_past", "verb_reading", "PLOVER_TYPES"]
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -107,9 +107,16 @@ def _actor_object(token: Token) -> bool:
         if child.dep_ not in ("obj", "dobj", "nsubj:pass"):
             continue
         if is_actorlike(child) or any(g.dep_ == "nmod" and is_actorlike(g) for g in child.children
-                                      if child.like_num or child.pos_ in ("NUM", "PRON")):
+                                      if child.like_num or child.pos_ in ("NUM", "PRON")
+                                      or child.lemma_.lower() in _QUANTITIES):
             return True   # "released three of the hostages"
     return False
+
+
+#: Quantity heads of an actor phrase ("dozens of activists", "a group of prisoners").
+_QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+                         "million", "millions", "score", "scores", "number", "group", "batch",
+                         "some", "several", "many", "all", "most", "rest"})
 
 
 def _particles(token: Token) -> set[str]:
@@ -173,8 +180,24 @@ def match(token: Token) -> Rule | None:
     rules = load_rules().get((_lemma(token), noun))
     if not rules and not noun and token.tag_ == "VBN":
         rules = load_rules().get((token.lower_, noun))
-    if not rules:
-        return None
+    return _select(token, rules) if rules else None
+
+
+def verb_reading(token: Token) -> Rule | None:
+    """The verb rule of a word the parser did not read as a verb ("Boko Haram jihadists
+    [overran] a base", "Piccoli, ..., [condemned] terrorist attacks"): its lemma or an
+    inflected form (``plover.inflect``) of a lexicon verb."""
+    from storyline.extract.plover.inflect import verb_lemmas
+    table = load_rules()
+    for lemma in (_lemma(token), *verb_lemmas(token.lower_)):
+        rules = table.get((lemma, False))
+        if rules:
+            return _select(token, rules)
+    return None
+
+
+def _select(token: Token, rules: tuple[Rule, ...]) -> Rule | None:
+    """The most specific of ``rules`` whose constraints ``token`` satisfies."""
     objects: set[str] | None = None
     particles: set[str] | None = None
     for rule in rules:
