@@ -41,6 +41,7 @@ from storyline.extract.quote_spans import (
     trim,
 )
 from storyline.extract.quote_speakers import (
+    colon_speaker,
     dash_speaker,
     frame_speaker,
     left_frame_speaker,
@@ -75,10 +76,22 @@ def _frame(doc: Doc, span: Span, owner: list[int], me: int) -> _Frame:
     """Tokens around a quote in its pseudo-sentence, outside any quote (other quotes stop it)."""
     frame = _Frame()
     i = span.start - 1
+    colon_crossed = False
     while i >= 0:
         tok = doc[i]
         if owner[i] != -1 and owner[i] != me:
             break
+        if is_break(tok) and not colon_crossed and not any(
+                t.text.strip() for t in frame.left):
+            # 'Dr. Ward stated:\n\n"…"': a colon frame closing the paragraph before
+            j = i - (1 if tok.is_space else 0)
+            while j >= 0 and doc[j].is_space:
+                j -= 1
+            if j >= 0 and doc[j].text == ":" and owner[j] == -1:
+                colon_crossed = True
+                frame.left = []
+                i = j
+                continue
         if tok.text in SENT_END or is_break(tok):
             break
         frame.left.insert(0, tok)
@@ -181,7 +194,10 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
         sentence_like = left_open and (starts_upper or not frame.left) and (
             n_words >= 3 or ends_sentence)
         tokens = frame.right + frame.left
-        cue = _pick_cue(tokens, span)
+        cue = None
+        if frame.left and frame.left[-1].text == ":":
+            cue = _pick_cue(frame.left, span)    # 'Peabody said: "…," adding that …'
+        cue = cue or _pick_cue(tokens, span)
         according = None if cue is not None else according_head(tokens)
         speaker = None
         if cue is not None and cue.i >= span.end:
@@ -191,6 +207,8 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
         if speaker is None and cue is not None and cue.i < span.start:
             speaker = left_frame_speaker(cue, frame.left)
         if cue is None and according is None:
+            speaker = colon_speaker(frame.left)
+        if cue is None and according is None and speaker is None:
             dashed = dash_speaker(frame.right)
             if dashed is not None:
                 speaker, cue_dash = dashed

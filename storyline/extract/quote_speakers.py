@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storyline.extract.quote_cues import speaker_phrase, subject_of
+from storyline.extract.quote_cues import SPEECH_VERBS, cue_lemma, speaker_phrase, subject_of
 from storyline.extract.quote_spans import (
     DASHES,
     NOT_SUBJECTS,
@@ -18,7 +18,7 @@ from storyline.extract.quote_spans import (
     same_paragraph,
 )
 
-__all__ = ["adjacent_speaker", "clause_subject", "dash_speaker", "frame_speaker",
+__all__ = ["adjacent_speaker", "clause_subject", "colon_speaker", "dash_speaker", "frame_speaker",
            "left_frame_speaker", "source_spans", "speaker_for", "valid_speaker"]
 
 
@@ -33,9 +33,17 @@ def valid_speaker(head: Token | None, cue: Token) -> bool:
     """A speaker head is a noun-like word in the cue's paragraph (parsers attach paragraph
     breaks and words of the neighbouring sentence as subjects)."""
     return (head is not None and not head.is_space and not head.is_punct
+            and bool(head.text.strip())
             and head.pos_ in ("PROPN", "NOUN", "PRON", "NUM", "X", "ADJ", "DET")
-            and head.lower_ not in NOT_SUBJECTS
+            and (head.lower_ not in NOT_SUBJECTS or _reporting_pronoun(head, cue))
             and same_paragraph(head, cue))
+
+
+def _reporting_pronoun(head: Token, cue: Token) -> bool:
+    """"…," it added. / the department, which reported "…": "it" and "which" as the
+    subject of a verb of speech stand for a text or an organisation (PolNeAR marks them)."""
+    return (head.lower_ in ("it", "which") and head.head.i == cue.i
+            and head.dep_ in ("nsubj", "nsubj:pass") and cue_lemma(cue) in SPEECH_VERBS)
 
 
 def adjacent_speaker(cue: Token, frame_tokens: list[Token]) -> Token | None:
@@ -74,10 +82,25 @@ def dash_speaker(right: list[Token]) -> tuple[Token, Token] | None:
     return (head, right[0]) if head is not None else None
 
 
+def colon_speaker(left: list[Token]) -> Token | None:
+    """'Republican pollster Daron Shaw: "…"' / 'Trump: ‘I’m the Worst …’': a name right
+    before the colon that opens the quote, with no verb in the frame; the name's last word."""
+    words = [t for t in left if not t.is_space]
+    if len(words) < 2 or words[-1].text != ":" or len(words) > 12:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    head = words[-2]
+    return head if head.pos_ == "PROPN" else None
+
+
 def frame_speaker(cue: Token, right: list[Token]) -> Token | None:
     """Speaker of a quote from its frame after it: '"…," [Rep. Gwen Moore (D-Wis.)] said' →
     the words between the quote and the cue; '"…," said [Robert McAtee], one of …' → the
     words after the cue. Returns the phrase's head (its last name word)."""
+    right = [t for t in right if not t.is_space or "\n" in t.text]   # "he\xa0told"
+    if not right:
+        return None
     before = [t for t in right if t.i < cue.i and not (t.is_punct and t.i == right[0].i)]
     while before and (before[-1].pos_ in ("AUX", "ADV", "PART") or before[-1].lower_ in (
             "also", "later", "then", "has", "have", "had", "once")):
@@ -117,6 +140,8 @@ def left_frame_speaker(cue: Token, left: list[Token]) -> Token | None:
     phrase opening the frame, when the cue follows it."""
     head = None
     for tok in left:
+        if tok.is_space and "\n" not in tok.text:
+            continue
         if tok.i >= cue.i:
             break
         if tok.pos_ in ("PROPN", "NOUN") or (head is None and tok.lower_ in SUBJECT_PRONOUNS):
