@@ -35,7 +35,7 @@ from storyline.extract.plover.actors import (
     target_of,
 )
 from storyline.extract.plover.inflect import IRREGULAR
-from storyline.extract.plover.lexicon import PLOVER_TYPES, Rule, match, verb_reading
+from storyline.extract.plover.lexicon import PLOVER_TYPES, Rule, loose_match, match, verb_reading
 from storyline.extract.plover.markers import markers
 from storyline.extract.plover.modes import assault_mode, consult_mode, embedded_mode
 from storyline.records import (
@@ -186,6 +186,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if rule.noun and not _noun_admissible(token):
             continue
         found[token.i] = rule
+    if not any(not r.noun for r in found.values()):
+        root = sent.root
+        loose = loose_match(root) if root.pos_ == "VERB" and _political_subject(root) else None
+        if loose is not None:
+            found[root.i] = loose
     misparsed = _misparsed_verb(sent) if not any(not r.noun for r in found.values()) else None
     if misparsed is not None:
         return [Trigger(misparsed[0], misparsed[1].type, misparsed[1].cameo, misparsed[1].mode,
@@ -217,6 +222,23 @@ def find_triggers(sent: Span) -> list[Trigger]:
             mode = mode or embedded_mode(kind, inner.type)
         triggers.append(Trigger(token, kind, cameo, mode))
     return triggers
+
+
+def _political_subject(verb: Token) -> bool:
+    """The verb's subject is a political actor: a person, organisation or place name, or an
+    actor noun ("government", "rebels"), not a product or a company's figure."""
+    subj = source_of(verb)
+    if subj is None:
+        return False
+    if subj.ent_type_ in ("PERSON", "LOC", "GPE", "NORP"):
+        return True
+    return subj.pos_ == "NOUN" and subj.lemma_.lower() in POLITICAL_NOUNS
+
+
+#: Actor nouns of politics and conflict (the ACTOR_NOUNS without companies and markets).
+POLITICAL_NOUNS = ACTOR_NOUNS - {"company", "bank", "trader", "investor", "airline", "team",
+                                 "partner", "employee", "member", "man", "woman", "side",
+                                 "agency", "union", "chief", "crew", "pilot"}
 
 
 def _misparsed_verb(sent: Span) -> tuple[Token, Rule] | None:

@@ -364,8 +364,9 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
     prepositional arguments), searched breadth first through its phrase ("imposed sanctions
     on the Taliban" → Taliban; "demanded that the US cancel ..." → US)."""
     skip: set[int] = set()
-    if source is not None:
-        skip.update(t.i for t in source.subtree)
+    if source is not None:   # a misparsed main verb hangs below its actor ("gunmen [killed] ...")
+        own = {t.i for t in trigger.subtree}
+        skip.update(t.i for t in source.subtree if t.i not in own)
     skip.add(trigger.i)
     frontier = [c for c in trigger.children if c.dep_ in _BFS_DEPS and not _own_clause(c) and
                 not (c.dep_ in ("nsubj",) and trigger.pos_ not in ("NOUN", "PROPN"))]
@@ -380,6 +381,9 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "dobj"):
         frontier += [c for c in trigger.head.children if c.dep_ in ("obl", "iobj", "ccomp")
                      and c.i != trigger.i]
+    recipient = _transfer_recipient(trigger, skip)
+    if recipient is not None:
+        return recipient
     fallback: Token | None = None
     for depth in range(4):
         ordered = sorted(frontier, key=lambda t: (_rank(t), t.i))
@@ -403,6 +407,40 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
         if not frontier:
             break
     return fallback
+
+
+#: Verbs of giving: the recipient is the "to" phrase, not the thing given ("returned a
+#: painting to Peru", "handed over equipment to the Ministry of Health").
+TRANSFER_VERBS = frozenset({
+    "give", "provide", "send", "deliver", "supply", "hand", "return", "extradite", "donate",
+    "transfer", "ship", "sell", "grant", "contribute", "deploy", "dispatch", "airlift",
+    "distribute", "surrender", "release", "lend", "loan", "allocate", "disburse",
+})
+
+
+def _transfer_recipient(trigger: Token, skip: set[int]) -> Token | None:
+    if trigger.lemma_.lower() not in TRANSFER_VERBS:
+        return None
+    for token in trigger.subtree:   # the parser often hangs "to X" inside the object phrase
+        if token.i <= trigger.i or token.i in skip or token.dep_ not in (
+                "obl", "obl:arg", "iobj", "nmod"):
+            continue
+        if not any(g.lower_ == "to" for g in token.children if g.dep_ == "case"):
+            continue
+        if (is_actorlike(token) or token.ent_type_ == "LOC") and _same_clause(token, trigger):
+            return _phrase_head(token)
+    return None
+
+
+def _same_clause(token: Token, trigger: Token) -> bool:
+    """No clause boundary (a clausal complement, adverbial or coordinated clause) between a
+    token and the trigger that governs it."""
+    node = token
+    while node != trigger and node.head != node:
+        if node.dep_ in ("ccomp", "advcl", "parataxis", "csubj") or _own_clause(node):
+            return False
+        node = node.head
+    return node == trigger
 
 
 def _own_clause(token: Token) -> bool:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-__all__ = ["Rule", "load_rules", "match", "misparsed_past", "verb_reading", "PLOVER_TYPES"]
+__all__ = ["Rule", "load_rules", "match", "misparsed_past", "verb_reading", "loose_match",
+           "PLOVER_TYPES"]
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -194,6 +195,16 @@ def verb_reading(token: Token) -> Rule | None:
         if rules:
             return _select(token, rules)
     return None
+
+
+def loose_match(token: Token) -> Rule | None:
+    """The rule of a verb whose lexicon constraints were not met but whose every rule codes
+    the same PLOVER type ("freed [at least 19 Christians]" with the object misparsed): the
+    least specific one. Verbs with rules of several types ("give", "hold") never match."""
+    rules = [r for r in load_rules().get((_lemma(token), False), ()) if r.type != "STATEMENT"]
+    if not rules or len({r.type for r in rules}) != 1:
+        return None
+    return rules[-1]
 
 
 def _select(token: Token, rules: tuple[Rule, ...]) -> Rule | None:
