@@ -175,8 +175,20 @@ def _resolve(subj: Token, trigger: Token) -> Token | None:
     if is_datelike(subj):
         return _left_fallback(trigger, exclude=subj)
     if subj.lemma_.lower() in INSTRUMENTS:   # "drones struck ...": whose drones?
-        return _instrument_owner(subj)
-    return _from_pronoun(_relative(subj))
+        return _instrument_owner(subj) or subj   # else the weapon itself, as coders do
+    resolved = _from_pronoun(_relative(subj))
+    if resolved.lower_ in _PRONOUNS and resolved.lower_ not in ("who", "which", "that", "this"):
+        return _earlier_subject(resolved) or resolved
+    return resolved
+
+
+def _earlier_subject(pronoun: Token) -> Token | None:
+    """A named subject earlier in the sentence stands for a pronoun the parse did not link
+    ("UNRWA said it had suspended ...", with "said" and "suspended" misattached)."""
+    for tok in pronoun.doc[pronoun.sent.start: pronoun.i]:
+        if tok.dep_ in ("nsubj", "nsubj:pass") and (tok.ent_type_ or tok.pos_ == "PROPN"):
+            return tok
+    return None
 
 
 def source_of(trigger: Token) -> Token | None:
@@ -192,7 +204,7 @@ def source_of(trigger: Token) -> Token | None:
                 return agent
             if node.lemma_.lower() in _ACTIVE_PASSIVES:
                 return _resolve(subj, trigger)
-            return None
+            return _state_of(node)
         if subj is not None:
             if subj.dep_ == "csubj":
                 return None
@@ -211,6 +223,23 @@ def source_of(trigger: Token) -> Token | None:
             break
         node = node.head
     return _left_fallback(trigger)
+
+
+#: Acts of a state's authorities: reported in the passive without an agent, the country where
+#: they happened acted ("a missionary was arrested in Lebanon" → Lebanon; coders code so).
+_STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport", "sentence",
+                         "execute", "ban", "convict", "charge", "indict", "prosecute", "try",
+                         "extradite", "hang", "fine", "outlaw", "censor", "raid", "search"})
+
+
+def _state_of(pred: Token) -> Token | None:
+    if pred.lemma_.lower() not in _STATE_ACTS:
+        return None
+    for child in pred.children:
+        if child.dep_ == "obl" and child.ent_type_ in ("LOC", "GPE") and any(
+                g.lower_ in ("in", "from", "by") for g in child.children if g.dep_ == "case"):
+            return _phrase_head(child)
+    return None
 
 
 def _phrase_head(token: Token) -> Token:
@@ -264,14 +293,20 @@ INSTRUMENTS = frozenset({"bomb", "missile", "drone", "rocket", "shell", "explosi
                          "bombing", "shelling", "raid", "barrage", "mine", "grenade"})
 
 
+#: Owners of weapons named as a modifier ("government shelling", "army artillery").
+_ARMED = frozenset({"government", "army", "regime", "military", "rebel", "militant",
+                    "force", "police", "coalition", "insurgent", "navy"})
+
+
 def _instrument_owner(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in ("nmod:poss", "poss"):
             return child
         if child.dep_ in ("amod", "compound") and (child.ent_type_ or child.pos_ == "PROPN"
                                                    or (child.text[:1].isupper()
-                                                       and not child.is_sent_start)):
-            return child
+                                                       and not child.is_sent_start)
+                                                   or child.lemma_.lower() in _ARMED):
+            return child   # "Syrian government shelling" → government (with "Syrian")
         if child.dep_ == "nmod" and any(g.lower_ in ("by", "from") for g in child.children):
             return child
     return None
