@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.quote_cues import FRAME_VERBS, SPEECH_VERBS, THOUGHT_VERBS, cue_lemma
 from storyline.extract.quote_indirect import find_indirect
+from storyline.extract.quote_learned import CueModel, learned_attributions
 from storyline.extract.quote_marks import QuoteMarkSpan, find_quoted
 from storyline.extract.quote_spans import (
     DASHES,
@@ -325,8 +326,28 @@ def _inside(cue: CharSpan | None, other: Attribution) -> bool:
     return cue is not None and any(a <= cue[0] and cue[1] <= b for a, b in other.content)
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
+def _learned(doc: Doc, model: CueModel, quoted: list[Attribution],
+             indirect: list[Attribution]) -> list[Attribution]:
+    """The cue model's attributions whose cue is not a rule cue nor inside quotation marks."""
+    skip: set[int] = set()
+    for a in quoted:
+        for start, end in a.marked or a.content:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                skip.update(range(span.start, span.end))
+    for a in quoted + indirect:
+        if a.cue is not None:
+            span = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
+            if span is not None:
+                skip.update(range(span.start, span.end))
+    return learned_attributions(doc, model, skip)
+
+
+def find_attributions(doc: Doc, cue_model: CueModel | None = None) -> list[Attribution]:
     """Every attribution of ``doc`` in text order (direct, partial, indirect).
+
+    ``cue_model`` (optional, :mod:`storyline.extract.quote_learned`) adds indirect
+    attributions whose cue the rules do not know.
 
     An attribution reported inside another one's content ("Grushko said the Kremlin will
     demand …") points to it with ``nested_in`` when its cue is a verb of speech, and is dropped
@@ -340,6 +361,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             if cue_span is not None:
                 taken.update(range(cue_span.start, cue_span.end))
     indirect = find_indirect(doc, taken, quoted)
+    if cue_model is not None:
+        indirect += _learned(doc, cue_model, quoted, indirect)
     outer_of: dict[int, int] = {}
     kept: list[Attribution] = []
     for a in indirect:

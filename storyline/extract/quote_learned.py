@@ -1,0 +1,161 @@
+"""Optional learned cue model: which verbs and nouns head an indirect attribution.
+
+The rules (:mod:`quote_indirect`) find speech verbs with a clause and a fixed list of attitude
+verbs. PolNeAR also annotates the long tail ("is doubling down on his attacks", "questioned
+what kind of person …", "his plan to …"). This model scores every
+:func:`~storyline.extract.quote_candidates.candidates` entry with a logistic regression over
+sparse features and keeps those above a threshold; content and source come from the parse as
+for the rules.
+
+**Not shipped.** PolNeAR has no data licence (research use only), so weights learned from it
+are not bundled. Build them locally::
+
+    python -m storyline.extract.quote_learned --data ../shared/data --out quote-cues.json
+
+(needs scikit-learn, the ``bench`` extra, at build time only) and pass the file to
+``python -m storyline.extract.quotes_eval --cue-model quote-cues.json`` or load it with
+:func:`load_cue_model` and give it to ``find_attributions``/``extract_quotes``.
+The model file is JSON: ``{"threshold": t, "weights": {feature: w}}`` (~0.5 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from storyline.extract.quote_candidates import Candidate, candidates, features
+from storyline.extract.quote_cues import cue_lemma
+from storyline.extract.quote_spans import Attribution, char_span
+from storyline.extract.quote_speakers import source_spans
+
+__all__ = ["CueModel", "label_candidates", "learned_attributions", "load_cue_model", "main",
+           "train_cue_model"]
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """Weights of the linear cue classifier and the probability threshold to report."""
+
+    weights: dict[str, float] = field(default_factory=dict)
+    threshold: float = 0.5
+
+    def probability(self, feats: Iterable[str]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> str:
+        return json.dumps({"threshold": self.threshold, "weights": self.weights})
+
+
+@lru_cache(maxsize=4)
+def load_cue_model(path: str) -> CueModel | None:
+    """The model saved at ``path``; ``None`` (and a message on stderr) when the file is
+    missing or not a cue model."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        weights = {str(k): float(v) for k, v in data["weights"].items()}
+        return CueModel(weights, float(data.get("threshold", 0.5)))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        print(f"warning: no quote cue model at {path}: {exc}", file=sys.stderr)
+        return None
+
+
+def learned_attributions(doc: Doc, model: CueModel, skip: set[int]) -> list[Attribution]:
+    """Indirect attributions whose cue the model scores at or above its threshold."""
+    found: list[Attribution] = []
+    for cand in candidates(doc, skip):
+        if model.probability(features(doc, cand)) < model.threshold:
+            continue
+        cue = doc[cand.cue]
+        source, head = source_spans(doc, doc[cand.source] if cand.source is not None
+                                    else None)
+        found.append(Attribution("indirect", (char_span(doc, cand.start, cand.end),), (),
+                                 source, head, char_span(doc, cue.i, cue.i + 1),
+                                 cue_lemma(cue)))
+    return found
+
+
+def _overlaps(a: Sequence[tuple[int, int]], b: tuple[int, int]) -> bool:
+    return any(min(y, b[1]) > max(x, b[0]) for x, y in a)
+
+
+def label_candidates(doc: Doc, cands: Sequence[Candidate],
+                     gold: Sequence[Any]) -> list[int]:
+    """1 for a candidate whose cue word lies in a gold cue and whose content overlaps that
+    attribution's content, else 0 (``gold``: PolNeAR ``GoldAttribution`` records)."""
+    labels = []
+    for cand in cands:
+        cue = char_span(doc, cand.cue, cand.cue + 1)
+        content = char_span(doc, cand.start, cand.end)
+        labels.append(int(any(_overlaps(g.cue, cue) and _overlaps(g.content, content)
+                              for g in gold)))
+    return labels
+
+
+def train_cue_model(docs: Sequence[Any], parsed: Sequence[Doc], c: float = 0.5,
+                    threshold: float = 0.5) -> CueModel:
+    """Fit the classifier on PolNeAR articles (``docs``: ``PolnearDoc``) and their parses.
+    Candidates whose cue is already a rule cue are included: the model learns cue words, the
+    pipeline only asks it about the rest."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows: list[dict[str, float]] = []
+    ys: list[int] = []
+    for doc_gold, doc in zip(docs, parsed, strict=True):
+        cands = candidates(doc, set())
+        ys.extend(label_candidates(doc, cands, doc_gold.gold))
+        rows.extend({f: 1.0 for f in features(doc, cand)} for cand in cands)
+    vec = DictVectorizer()
+    x = vec.fit_transform(rows)
+    clf = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
+    clf.fit(x, ys)
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(),
+                                                           clf.coef_[0], strict=True)
+               if abs(w) >= 1e-3}
+    return CueModel(weights, threshold)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m storyline.extract.quote_learned --data DIR --out FILE``: train on PolNeAR
+    train and save the model (threshold from ``--threshold``, chosen on dev)."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--data", type=Path, required=True, help="folder holding polnear/")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--c", type=float, default=0.5, help="inverse L2 strength")
+    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: shipped)")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    try:
+        from storyline.extract.quote_polnear import load_polnear
+        from storyline.nlp import load_pipeline
+
+        docs = load_polnear(args.data / "polnear", "train")
+        if not docs:
+            print("error: no PolNeAR train articles found", file=sys.stderr)
+            return 2
+        nlp = load_pipeline(args.model)
+        parsed = list(nlp.pipe([d.text for d in docs], batch_size=16))
+        model = train_cue_model(docs, parsed, args.c, args.threshold)
+        args.out.write_text(model.to_json(), encoding="utf-8")
+    except ImportError as exc:
+        print(f"error: {exc} (pip install scikit-learn)", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a clean message at the edge, never a traceback
+        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    print(f"saved {len(model.weights)} weights to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
