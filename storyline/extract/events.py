@@ -177,6 +177,7 @@ def _demand_by_modal(token: Token) -> bool:
 def find_triggers(sent: Span) -> list[Trigger]:
     """The event triggers of one sentence, embedded ones folded into their outer trigger."""
     found: dict[int, Rule] = {}
+    nouns: list[tuple[Token, Rule]] = []
     for token in sent:
         rule = match(token)
         if rule is None and _demand_by_modal(token):
@@ -184,9 +185,16 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if rule is None:
             continue
         if rule.noun and not _noun_admissible(token):
+            nouns.append((token, rule))
             continue
         found[token.i] = rule
-    if not any(not r.noun for r in found.values()):
+    if not found:   # no verb carries an event: a noun argument of the main verb may
+        for token, rule in nouns:
+            if token.dep_ in ("nsubj", "obj", "nsubj:pass") and token.head == sent.root and \
+                    sent.root.pos_ == "VERB":
+                found[token.i] = rule
+                break
+    if not found:
         root = sent.root
         loose = loose_match(root) if root.pos_ == "VERB" and _political_subject(root) else None
         if loose is not None:

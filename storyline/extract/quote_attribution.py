@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.quote_cues import FRAME_VERBS, SPEECH_VERBS, THOUGHT_VERBS, cue_lemma
-from storyline.extract.quote_indirect import find_indirect
+from storyline.extract.quote_indirect import find_indirect, transcript_turns
 from storyline.extract.quote_learned import CueModel, learned_attributions
 from storyline.extract.quote_marks import QuoteMarkSpan, find_quoted
 from storyline.extract.quote_spans import (
@@ -326,15 +326,21 @@ def _inside(cue: CharSpan | None, other: Attribution) -> bool:
     return cue is not None and any(a <= cue[0] and cue[1] <= b for a, b in other.content)
 
 
-def _learned(doc: Doc, model: CueModel, quoted: list[Attribution],
-             indirect: list[Attribution]) -> list[Attribution]:
-    """The cue model's attributions whose cue is not a rule cue nor inside quotation marks."""
-    skip: set[int] = set()
+def _quoted_tokens(doc: Doc, quoted: list[Attribution]) -> set[int]:
+    """Token indices inside the quotation marks of direct and partial quotes."""
+    inside: set[int] = set()
     for a in quoted:
         for start, end in a.marked or a.content:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
-                skip.update(range(span.start, span.end))
+                inside.update(range(span.start, span.end))
+    return inside
+
+
+def _learned(doc: Doc, model: CueModel, quoted: list[Attribution],
+             indirect: list[Attribution]) -> list[Attribution]:
+    """The cue model's attributions whose cue is not a rule cue nor inside quotation marks."""
+    skip = _quoted_tokens(doc, quoted)
     for a in quoted + indirect:
         if a.cue is not None:
             span = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
@@ -361,6 +367,7 @@ def find_attributions(doc: Doc, cue_model: CueModel | None = None) -> list[Attri
             if cue_span is not None:
                 taken.update(range(cue_span.start, cue_span.end))
     indirect = find_indirect(doc, taken, quoted)
+    indirect += transcript_turns(doc, _quoted_tokens(doc, quoted))
     if cue_model is not None:
         indirect += _learned(doc, cue_model, quoted, indirect)
     outer_of: dict[int, int] = {}

@@ -23,7 +23,8 @@ from storyline.extract.quote_spans import (
 )
 from storyline.extract.quote_speakers import clause_subject, source_spans, valid_speaker
 
-__all__ = ["complement_phrase", "find_indirect", "indirect_attribution", "parenthetical"]
+__all__ = ["complement_phrase", "find_indirect", "indirect_attribution", "parenthetical",
+           "transcript_turns"]
 
 
 def indirect_attribution(doc: Doc, cue: Token, content: tuple[CharSpan, ...]) -> Attribution:
@@ -163,4 +164,34 @@ def find_indirect(doc: Doc, taken: set[int], direct: list[Attribution]) -> list[
         source, head = source_spans(doc, source_tok)
         found.append(Attribution("indirect", (chars,), (), source, head,
                                  (tok.idx, doc[tok.i + 1].idx + 2), "according to"))
+    return found
+
+
+def transcript_turns(doc: Doc, taken: set[int]) -> list[Attribution]:
+    """Interview transcripts: a paragraph opening with a speaker label in capitals
+    ("PENCE: Well, look, …", "WALLACE: …") is that speaker's turn, without quotation marks.
+    ``taken`` holds tokens already inside a quotation."""
+    found: list[Attribution] = []
+    for tok in doc:
+        if tok.i in taken or not (tok.i == 0 or is_break(doc[tok.i - 1])) or tok.is_space:
+            continue
+        label = []
+        j = tok.i
+        while j < len(doc) and j - tok.i < 4 and doc[j].is_alpha and doc[j].is_upper \
+                and len(doc[j].text) > 1:
+            label.append(j)
+            j += 1
+        if not label or j >= len(doc) or doc[j].text != ":":
+            continue
+        end = j + 1
+        while end < len(doc) and not is_break(doc[end]):
+            end += 1
+        end = min(end + 1, len(doc))
+        start, end = trim(doc, j + 1, end)
+        if end - start < 2 or any(i in taken for i in range(start, end)):
+            continue
+        found.append(Attribution("indirect", (char_span(doc, start, end),), (),
+                                 char_span(doc, label[0], label[-1] + 1),
+                                 char_span(doc, label[-1], label[-1] + 1),
+                                 char_span(doc, j, j + 1), ":"))
     return found

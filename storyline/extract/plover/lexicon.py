@@ -168,6 +168,11 @@ def match(token: Token) -> Rule | None:
             return adjective
     if token.tag_ == "VBG" and token.dep_ == "amod":
         return None   # "pressing questions"
+    if token.i > 0 and token.doc[token.i - 1].text == "-" and token.tag_ in ("VBN", "JJ"):
+        return None   # "Russia-backed", "US-led": a modifier, not an act
+    if token.lower_ == "armed" and token.i + 1 < len(token.doc) and \
+            token.doc[token.i + 1].pos_ in ("NOUN", "PROPN"):
+        return None   # "armed forces"
     if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and \
             token.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and token.head.dep_ != "ROOT" \
             and not misparsed_past(token):
@@ -202,8 +207,8 @@ def loose_match(token: Token) -> Rule | None:
     the same PLOVER type ("freed [at least 19 Christians]" with the object misparsed): the
     least specific one. Verbs with rules of several types ("give", "hold") never match."""
     rules = [r for r in load_rules().get((_lemma(token), False), ()) if r.type != "STATEMENT"]
-    if not rules or len({r.type for r in rules}) != 1:
-        return None
+    if not rules or len({r.type for r in rules}) != 1 or any(r.particles for r in rules):
+        return None   # a particle changes the sense ("step down" / "step up")
     return rules[-1]
 
 
