@@ -36,6 +36,7 @@ from storyline.extract.quote_attribution import (
     classify_quoted,
     find_attributions,
 )
+from storyline.extract.quote_learned import CueModel, load_cue_model
 from storyline.records import ActorRef, Article, Entity, Quote, Span
 
 __all__ = ["Attribution", "QuotedText", "extract_quotes", "quoted_spans", "quotes_stage",
@@ -92,16 +93,18 @@ def _to_quotes(text: str, attribution: Attribution, entities: Sequence[Entity]) 
     return quotes
 
 
-def extract_quotes(doc: Doc, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
+def extract_quotes(doc: Doc, entities: Sequence[Entity] = (),
+                   cue_model: CueModel | None = None) -> tuple[Quote, ...]:
     """Every quote of ``doc`` (direct, partial, indirect) with its speaker, in text order.
 
     ``entities`` are the article's entities (``extract.entities``); offsets index ``doc.text``.
-    An empty or unparsable document gives ``()``."""
+    ``cue_model`` is the optional learned cue model (:mod:`storyline.extract.quote_learned`,
+    not shipped). An empty or unparsable document gives ``()``."""
     if doc is None or len(doc) == 0:
         return ()
     text = doc.text
     quotes: list[Quote] = []
-    for attribution in find_attributions(doc):
+    for attribution in find_attributions(doc, cue_model):
         quotes.extend(_to_quotes(text, attribution, entities))
     quotes.sort(key=lambda q: (q.start, q.end))
     return tuple(quotes)
@@ -119,5 +122,9 @@ def quotes_stage(article: Article, doc: Doc, settings: Any = None) -> Article:
     """Pipeline stage ``extract.quotes.v1`` (kind ``"parsed"``): fill ``article.quotes``.
 
     Reads ``text`` and ``entities``; the Doc is the shared parse of ``article.text`` (it may
-    cover only a prefix of a very long text: quotes are found in the parsed part)."""
-    return article.replace(quotes=extract_quotes(doc, article.entities))
+    cover only a prefix of a very long text: quotes are found in the parsed part). A
+    ``settings.quotes_cue_model`` path, when the settings have one, loads the learned cue
+    model; without it (the default) the stage uses the rules only."""
+    path = getattr(settings, "quotes_cue_model", None)
+    cue_model = load_cue_model(str(path)) if path else None
+    return article.replace(quotes=extract_quotes(doc, article.entities, cue_model))

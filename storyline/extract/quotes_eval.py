@@ -10,7 +10,7 @@ Also: the direct quotes found in the seed articles (``--seeds DIR``) and the tim
 of the quotes stage against the parse (``--speed N`` real articles from PolNeAR train).
 
 Usage: ``python -m storyline.extract.quotes_eval [--split dev|test|train] [--data DIR]
-[--limit N] [--seeds DIR] [--speed N] [--no-baseline] [--json]``.
+[--limit N] [--seeds DIR] [--speed N] [--no-baseline] [--json] [--cue-model FILE]``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.extract.quote_attribution import Attribution, find_attributions
+from storyline.extract.quote_learned import CueModel, load_cue_model
 from storyline.extract.quote_polnear import PolnearDoc, Predicted, load_polnear, score
 from storyline.extract.quotes import extract_quotes
 
@@ -83,8 +84,10 @@ def _parse_all(texts: Sequence[str], model: str | None) -> tuple[list[Any], floa
 
 
 def evaluate_polnear(root: Path, split: str = "dev", limit: int | None = None,
-                     baseline: bool = True, model: str | None = None) -> dict[str, Any]:
-    """Scores of storyline (and textacy) on one PolNeAR split."""
+                     baseline: bool = True, model: str | None = None,
+                     cue_model: CueModel | None = None) -> dict[str, Any]:
+    """Scores of storyline (and textacy) on one PolNeAR split; with ``cue_model`` also
+    storyline plus the learned cue model (row ``storyline+cues``)."""
     docs: list[PolnearDoc] = load_polnear(root, split)
     if limit:
         docs = docs[:limit]
@@ -98,6 +101,9 @@ def evaluate_polnear(root: Path, split: str = "dev", limit: int | None = None,
         "ms_per_article": {"parse": round(1000 * parse_s / max(1, len(docs)), 1),
                            "quotes": round(1000 * ours_s / max(1, len(docs)), 1)},
     }
+    if cue_model is not None:
+        learned = [predicted(find_attributions(doc, cue_model)) for doc in parsed]
+        result["storyline+cues"] = {k: v.report() for k, v in score(docs, learned).items()}
     if baseline:
         base = [textacy_predicted(doc) for doc in parsed]
         if any(b is None for b in base):
@@ -126,7 +132,8 @@ def seed_quotes(seeds: Path, model: str | None = None) -> list[dict[str, Any]]:
     return rows
 
 
-def speed(texts: Sequence[str], model: str | None = None) -> dict[str, float]:
+def speed(texts: Sequence[str], model: str | None = None,
+          cue_model: CueModel | None = None) -> dict[str, float]:
     """ms per article: parse (one article at a time, as the pipeline does) vs quotes."""
     from storyline.nlp import load_pipeline
 
@@ -136,7 +143,7 @@ def speed(texts: Sequence[str], model: str | None = None) -> dict[str, float]:
         t0 = time.perf_counter()
         doc = nlp(text)
         t1 = time.perf_counter()
-        extract_quotes(doc)
+        extract_quotes(doc, cue_model=cue_model)
         t2 = time.perf_counter()
         parse_s += t1 - t0
         quotes_s += t2 - t1
@@ -148,9 +155,9 @@ def speed(texts: Sequence[str], model: str | None = None) -> dict[str, float]:
 
 def _table(result: dict[str, Any]) -> str:
     lines = [f"PolNeAR {result['split']}: {result['articles']} articles",
-             f"{'system':9} {'category':9} {'gold':>5} {'pred':>5}  {'overlap P/R/F1':>17}  "
+             f"{'system':14} {'category':9} {'gold':>5} {'pred':>5}  {'overlap P/R/F1':>17}  "
              f"{'exact P/R/F1':>17}  {'source P/R/F1':>17}"]
-    for system in ("storyline", "textacy"):
+    for system in ("storyline", "storyline+cues", "textacy"):
         scores = result.get(system)
         if not isinstance(scores, dict):
             if scores:
@@ -163,7 +170,7 @@ def _table(result: dict[str, Any]) -> str:
                 m = r[key]
                 return f"{m['p']:.3f}/{m['r']:.3f}/{m['f1']:.3f}"
 
-            lines.append(f"{system:9} {cat:9} {r['gold']:>5} {r['predicted']:>5}  "
+            lines.append(f"{system:14} {cat:9} {r['gold']:>5} {r['predicted']:>5}  "
                          f"{prf('content_overlap'):>17}  {prf('content_exact'):>17}  "
                          f"{prf('source'):>17}")
     c = result["citron_parc3_published"]
@@ -187,20 +194,31 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="time the stage on N PolNeAR train articles")
     parser.add_argument("--no-baseline", action="store_true", help="skip textacy")
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--cue-model", default=None,
+                        help="learned cue model file (python -m "
+                             "storyline.extract.quote_learned); adds a storyline+cues row")
     args = parser.parse_args(list(argv) if argv is not None else None)
     root = args.data / "polnear"
     if not (root / "data" / args.split).is_dir():
         print(f"error: PolNeAR not found at {root} (expected data/{args.split}/)",
               file=sys.stderr)
         return 2
+    cue_model = None
+    if args.cue_model is not None:
+        cue_model = load_cue_model(args.cue_model)
+        if cue_model is None:
+            print(f"error: cannot read the cue model {args.cue_model}", file=sys.stderr)
+            return 2
     try:
         result = evaluate_polnear(root, args.split, args.limit, not args.no_baseline,
-                                  args.model)
+                                  args.model, cue_model)
         if args.seeds is not None:
             result["seeds"] = seed_quotes(args.seeds, args.model) if args.seeds.is_dir() else []
         if args.speed:
             texts = [d.text for d in load_polnear(root, "train")[: args.speed]]
             result["speed"] = speed(texts, args.model)
+            if cue_model is not None:
+                result["speed_cues"] = speed(texts, args.model, cue_model)
             if args.seeds is not None and args.seeds.is_dir():
                 result["speed_seeds"] = speed(
                     [p.read_text(encoding="utf-8") for p in sorted(args.seeds.glob("*.txt"))],
@@ -214,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_table(result))
         for row in result.get("seeds", []):
             print(f"seed {row['file']}: “{row['start']} …” — {row['speaker']} ({row['cue']})")
-        for key in ("speed", "speed_seeds"):
+        for key in ("speed", "speed_cues", "speed_seeds"):
             if key in result:
                 print(f"{key}: {result[key]}")
     return 0
