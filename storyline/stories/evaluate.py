@@ -27,7 +27,7 @@ from typing import Any
 
 from storyline.stories.baseline import bag, bcubed, one_pass
 from storyline.stories.corpora import load_ecbplus, load_timeline17
-from storyline.stories.doc import StoryDoc, story_doc_from_output
+from storyline.stories.doc import StoryDoc, parse_day, story_doc_from_output
 from storyline.stories.index import Assignment, StoryIndex, date_order
 from storyline.stories.params import StoryParams
 from storyline.stories.timeline_eval import evaluate_timelines
@@ -185,12 +185,26 @@ def _score_sample(docs: list[StoryDoc], key_of: dict[str, str], st: dict[str, An
     }
 
 
-def seeds(seeds_dir: Path, params: StoryParams | None = None) -> dict[str, Any]:
-    """The five real seeds: one storyline; seed 001 (December) apart from the four March ones."""
+#: Publication months of the seed files, which carry no date: from their content (the Witkoff
+#: visit to Moscow and the 30-day ceasefire proposal in March 2025, the Mar-a-Lago meeting in
+#: December 2025), as feed or page metadata would give them.
+SEED_MONTHS = {"000": "2025-03", "001": "2025-12", "002": "2025-03", "003": "2025-03",
+               "004": "2025-03"}
+
+
+def seeds(seeds_dir: Path, params: StoryParams | None = None,
+          months: dict[str, str] | None = None) -> dict[str, Any]:
+    """The five real seeds: one storyline; seed 001 (December) apart from the four March ones.
+    ``months``: publication months by file prefix (the files themselves are undated)."""
     records = _sample_records([str(p) for p in sorted(seeds_dir.glob("*.txt"))])
-    got, _ = _run([story_doc_from_output(r) for r in records], params)
     names = [Path(r["input"]).name[:3] for r in records]
-    story_of = dict(zip(names, (a.story_id for a in got), strict=True))
+    docs = [story_doc_from_output(r) for r in records]
+    if months:
+        docs = [dataclasses.replace(d, published=parse_day(months.get(n)) or d.published)
+                for d, n in zip(docs, names, strict=True)]
+    got, _ = _run(date_order(docs), params)
+    story_of = {d.id: a.story_id for d, a in zip(date_order(docs), got, strict=True)}
+    story_of = {n: story_of[d.id] for n, d in zip(names, docs, strict=True)}
     march = [n for n in names if n != "001"]
     return {
         "storylines": len({a.storyline_id for a in got}),
@@ -215,6 +229,7 @@ def evaluate_stories(data_dir: Path, params: StoryParams | None = None,
     seeds_dir = data_dir.parent / "seeds"
     if seeds_dir.is_dir():
         out["seeds"] = seeds(seeds_dir, params)
+        out["seeds_dated"] = seeds(seeds_dir, params, SEED_MONTHS)
     return out
 
 
@@ -263,10 +278,13 @@ def main(data_dir: Path | str = "../shared/data") -> dict[str, Any]:
               f"{_fmt(s['story_b3'])}; one storyline {s['storyline_one']}; distractor apart "
               f"{s['distractor_apart']}; episodes merged {s['episodes_merged']}\n"
               f"  stories: {s['stories']}")
-    if "seeds" in result:
-        d = result["seeds"]
-        print(f"Seeds: storylines {d['storylines']}; March four one story {d['march_one_story']};"
-              f" December apart {d['december_apart']}; stories {d['stories']}")
+    for key, label in (("seeds", "files only, undated"),
+                       ("seeds_dated", "with publication months")):
+        if key in result:
+            d = result[key]
+            print(f"Seeds ({label}): storylines {d['storylines']}; March four one story "
+                  f"{d['march_one_story']}; December apart {d['december_apart']}; "
+                  f"stories {d['stories']}")
     return result
 
 

@@ -396,26 +396,29 @@ class StoryIndex:
         """The best candidate at or above ``threshold`` (``present``: every term of the
         article, for the storyline coverage test; default its kept terms)."""
         hits = postings.lookup(keys)
-        ranked: list[tuple[int, int, Cluster, int | None]] = []
+        lines = clusters is self.storylines
+        revive = self.params.storyline_revive_threshold if lines else 0.0
+        ranked: list[tuple[bool, int, int, Cluster, int | None]] = []
         seen: set[str] = set()
         for cid, shared in hits.items():
-            if clusters is self.storylines:
+            if lines:
                 cid = self.find_line(cid)
                 if cid in seen:
                     continue
                 seen.add(cid)
             cluster = clusters[cid]
             gap = cluster.gap(day)
-            if gap is not None and gap > window:
+            beyond = gap is not None and gap > window
+            if beyond and revive <= 0:
                 continue
-            ranked.append((-shared, -cluster.seq, cluster, gap))
-        ranked.sort(key=lambda r: (r[0], r[1]))
+            ranked.append((beyond, -shared, -cluster.seq, cluster, gap))
+        ranked.sort(key=lambda r: (r[0], r[1], r[2]))  # within the window first
         ranked = ranked[: self.params.max_candidates]
         if clusters is self.stories:
             self.last_candidates = len(ranked)
         best: Cluster | None = None
         best_score = -1.0
-        lines = clusters is self.storylines
+        dormant: tuple[Cluster, float] | None = None
         names = _names(weighted) if lines else []
         only = self._line_only if lines else None
         if only is not None:
@@ -423,11 +426,17 @@ class StoryIndex:
         scaled = idf_scaled(weighted, self.df) if ranked else {}
         nameless = max(threshold, self.params.nameless_threshold)
         coverage = self.params.coverage_threshold if lines else 0.0
-        for _, _, cluster, gap in ranked:
+        for beyond, _, _, cluster, gap in ranked:
             shares = not lines or _shares(names, cluster, self.params.shared_names)
             if not shares and self.params.nameless_threshold <= 0 and coverage <= 0:
                 continue
             score = self._cosine(scaled, norm, cluster, only)
+            if beyond:  # a dormant storyline: reopened only by a close match sharing names,
+                # and only when no storyline within the window takes the story
+                if (shares and score >= max(revive, threshold) and best_score < threshold
+                        and (dormant is None or score > dormant[1])):
+                    dormant = (cluster, score)
+                continue
             if (coverage > 0
                     and self._coverage(weighted if present is None else present,
                                        cluster) >= coverage):
@@ -445,7 +454,7 @@ class StoryIndex:
             if score > best_score:  # earlier-ranked wins ties
                 best, best_score = cluster, score
         if best is None or best_score < threshold:
-            return None, 0.0
+            return dormant if dormant is not None else (None, 0.0)
         return best, best_score
 
     # -- batch convenience -------------------------------------------------------------------

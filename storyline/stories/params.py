@@ -52,6 +52,10 @@ HELP: dict[str, str] = {
                           "article contains this share of the storyline's heaviest words, "
                           "however low the cosine (0 = off).",
     "coverage_terms": "Heaviest storyline words the coverage test looks for.",
+    "storyline_revive_threshold": "A new story joins a storyline that has been quiet for "
+                                  "longer than ``storyline_window_days`` (a story taken up "
+                                  "again months later) when its first article matches it at "
+                                  "this similarity and shares a name (0 = never).",
     "compact_after_days": "Stories that ended this many days before the latest article keep "
                           "only their 40 heaviest terms (memory); 0 keeps every centroid whole.",
     "storyline_words": "Compare at the storyline level on words only (names still count as "
@@ -90,6 +94,7 @@ class StoryParams:
     nameless_threshold: float = 0.0
     coverage_threshold: float = 0.4
     coverage_terms: int = 20
+    storyline_revive_threshold: float = 0.2
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any] | None = None, **overrides: Any

@@ -63,6 +63,15 @@ def test_seeds_one_storyline(seeds_dir: Path) -> None:
     assert result["march_one_story"], result
 
 
+def test_seeds_with_publication_months(seeds_dir: Path) -> None:
+    """With the seeds' publication months (the files carry none): the December Mar-a-Lago
+    article is a story of its own, and reopens the March storyline nine months on."""
+    result = ev.seeds(seeds_dir, months=ev.SEED_MONTHS)
+    assert result["december_apart"], result
+    assert result["march_one_story"], result
+    assert result["storylines"] == 1, result
+
+
 def test_timeline17_date_selection(shared_data: Path) -> None:
     """Date-F1 against the journalists' timelines (news-tls protocol); measured 0.604 on the BP
     oil spill (tuned on), 0.808 on H1N1 (held out), mean 0.680 over the 8 timelines; the
