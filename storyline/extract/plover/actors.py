@@ -400,7 +400,7 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
     on the Taliban" → Taliban; "demanded that the US cancel ..." → US)."""
     skip: set[int] = set()
     if source is not None:   # a misparsed main verb hangs below its actor ("gunmen [killed] ...")
-        own = {t.i for t in trigger.subtree}
+        own = {t.i for t in trigger.subtree} if source.is_ancestor(trigger) else set()
         skip.update(t.i for t in source.subtree if t.i not in own)
     skip.add(trigger.i)
     frontier = [c for c in trigger.children if c.dep_ in _BFS_DEPS and not _own_clause(c) and
@@ -420,6 +420,7 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
     if recipient is not None:
         return recipient
     fallback: Token | None = None
+    place: Token | None = None
     for depth in range(4):
         ordered = sorted(frontier, key=lambda t: (_rank(t), t.i))
         for cand in ordered:
@@ -429,6 +430,9 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
             if cases & _NOT_TARGET_CASES and (depth == 0 or "by" not in cases):
                 continue   # a passive agent is the source; "after his meeting with X" is context
             if not is_actorlike(cand):
+                continue
+            if depth == 0 and cases & _PLACE_CASES:
+                place = place or _phrase_head(cand)   # "killed five soldiers [in Kabul]"
                 continue
             named = _named_inside(cand)
             if named is not None and named.dep_ in ("nmod:poss", "nmod") and named.head == cand:
@@ -441,7 +445,11 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
                     if g.dep_ in _BFS_DEPS and not _own_clause(g)]
         if not frontier:
             break
-    return fallback
+    return fallback or place
+
+
+#: Prepositions of the place where something happened: a recipient only when no one else is.
+_PLACE_CASES = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
 
 
 #: Verbs of giving: the recipient is the "to" phrase, not the thing given ("returned a
