@@ -430,6 +430,9 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
             if cases & _NOT_TARGET_CASES and (depth == 0 or "by" not in cases):
                 continue   # a passive agent is the source; "after his meeting with X" is context
             if not is_actorlike(cand):
+                owner = _owner_of_thing(cand) if cand.dep_ in _OBJ + _PASS_SUBJ else None
+                if owner is not None and owner.i not in skip:
+                    return owner   # "praised Haiti's efforts", "demolished Palestinian homes"
                 continue
             if depth == 0 and cases & _PLACE_CASES:
                 place = place or _phrase_head(cand)   # "killed five soldiers [in Kabul]"
@@ -446,6 +449,16 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
         if not frontier:
             break
     return fallback or place
+
+
+def _owner_of_thing(token: Token) -> Token | None:
+    """The named or national owner of a thing acted on ("Haiti's efforts", "Israeli changes")."""
+    for child in token.children:
+        if child.dep_ in ("nmod:poss", "poss", "amod", "compound") and child.i < token.i and (
+                child.ent_type_ in ("PERSON", "ORG", "LOC", "GPE", "NORP", "MISC")
+                or child.pos_ == "PROPN"):
+            return _phrase_head(child) if child.dep_ in ("nmod:poss", "poss") else child
+    return None
 
 
 #: Prepositions of the place where something happened: a recipient only when no one else is.
