@@ -147,6 +147,8 @@ def _wrapped_type(token: Token, rule: Rule) -> tuple[str, str, str | None]:
     if wrapped and rule.type in _COOPERATIVE:
         return "AGREE", "030", None
     if future and not negated:
+        if rule.type == "CONSULT":
+            return "AGREE", "036", None   # "would meet the mediator", "will visit Senegal"
         if rule.type in ("AID", "COOPERATE", "SUPPORT"):
             return "AGREE", "033" if rule.type == "AID" else "031", None
         if rule.type == "RETREAT":
@@ -264,14 +266,28 @@ def _misparsed_verb(sent: Span) -> tuple[Token, Rule] | None:
             continue
         if token.pos_ not in ("ADJ", "ADV", "NOUN", "VERB") or token.is_sent_start:
             continue
-        if token.pos_ == "VERB" and token.dep_ in ("amod", "acl") and token.head.dep_ != "ROOT":
-            continue   # "the 250 [required] for ...": a real modifier
+        if token.pos_ == "VERB" and token.dep_ in ("amod", "acl") and token.head.dep_ != "ROOT" \
+                and not _after_a_name(token):
+            continue   # "the 250 [required] for ...", "the [injured] people": a real modifier
         if not token.lower_.endswith("ed") and token.lower_ not in IRREGULAR:
             continue   # plural nouns ("orders", "calls") are not misparsed verbs
         rule = verb_reading(token)
         if rule is not None and rule.type in PLOVER_TYPES:
             return token, rule
     return None
+
+
+def _after_a_name(token: Token) -> bool:
+    """A participle right after a name (or a date after one) and before its noun: a past tense
+    the parser took for a modifier ("Jose Guimaraes, [conceded] defeat", "The Council on
+    Wednesday [lifted] sanctions")."""
+    if token.head.i < token.i:
+        return False
+    for prev in reversed(token.doc[token.sent.start: token.i]):
+        if prev.is_punct:
+            continue
+        return prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and prev.lemma_.lower() in ACTOR_NOUNS)
+    return False
 
 
 def _inner(token: Token, found: dict[int, Rule]) -> Rule | None:

@@ -66,7 +66,9 @@ def test_negation(parse) -> None:
 
 
 def test_future_and_hypothetical(parse) -> None:
-    assert one(parse, "Trump will meet Putin in Helsinki.", "CONSULT").future
+    # PLOVER manual 3.1 / 3.2.1: future meetings and visits are coded AGREE (intent to meet)
+    meeting = one(parse, "Trump will meet Putin in Helsinki.", "AGREE")
+    assert meeting.future and meeting.cameo == "036"
     assert one(parse, "Russia could attack the city.", "ASSAULT").hypothetical
 
 
