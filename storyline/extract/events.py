@@ -28,6 +28,7 @@ from storyline.extract.dates import event_date
 from storyline.extract.plover.actors import (
     ACTOR_NOUNS,
     ActorIndex,
+    instrument_owner,
     is_actorlike,
     leading_actor,
     next_actor,
@@ -79,6 +80,8 @@ _FOLDING = ("xcomp", "ccomp", "csubj")
 _VOWS = frozenset({"vow", "swear", "pledge", "promise", "threaten", "plan", "intend",
                    "prepare", "decide", "resolve"})
 _CONFLICTUAL = frozenset({"SANCTION", "PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
+#: Promises that turn into threats when what is promised is conflictual (PLOVER 3.11).
+_SWEARING = frozenset({"vow", "swear", "pledge", "promise", "commit"})
 _REPORTING = frozenset({"say", "state", "announce", "declare", "insist", "reiterate",
                         "conclude", "tell", "stress", "add", "write", "remind"})
 _DEMAND_RULE = Rule(type="REQUEST", cameo="100", mode=None, lemma="say", noun=False)
@@ -228,6 +231,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue
         kind, cameo, mode = _wrapped_type(token, rule)
         inner = _inner(token, found)
+        if inner is not None and kind == "AGREE" and inner.type in _CONFLICTUAL | {"THREATEN"} \
+                and token.lemma_.lower() in _SWEARING:
+            kind, cameo, mode = "THREATEN", "138", None   # "vowed to continue fighting"
         if inner is not None:
             mode = mode or embedded_mode(kind, inner.type)
         triggers.append(Trigger(token, kind, cameo, mode))
@@ -354,6 +360,9 @@ NON_AGENTS = frozenset({
     "ship", "boat", "truck", "device", "phone", "product", "software", "feature", "index",
     "dollar", "currency", "crisis", "collapse", "accident", "crash", "flood", "earthquake", "disease", "cancer",
 })
+#: Vehicles that are weapons when they attack ("jets bombed"), things in business news.
+_WAR_MACHINES = frozenset({"jet", "aircraft", "plane", "helicopter", "ship", "boat", "vehicle",
+                           "truck"})
 #: Types a sentence can report without naming who acted ("drones were launched", "a man was
 #: arrested"); other types without an actor are not coded.
 DROP_ACTORLESS = False
@@ -364,11 +373,12 @@ def _real_warning(token: Token) -> bool:
     """"warned Russia", "warned that Washington will respond": a threat; "warned that the
     figure could rise" is not."""
     for child in token.children:
-        if child.dep_ in ("obj", "dobj", "iobj") and (child.ent_type_ or child.pos_ == "PROPN"):
+        if child.dep_ in ("obj", "dobj", "iobj") and (child.ent_type_ or child.pos_ == "PROPN"
+                                                      or child.lemma_.lower() in ACTOR_NOUNS):
             return True
         if child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll")
                                          for a in child.children):
-            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            subj = next((c for c in child.children if c.dep_ in ("nsubj", "expl")), None)
             if subj is not None and (subj.ent_type_ or subj.pos_ in ("PROPN", "PRON")):
                 return True
     return False
@@ -390,7 +400,9 @@ def _event(trigger: Trigger, sent: Span, index: ActorIndex, dates: Sequence[Date
     token = trigger.token
     src = leading_actor(token) if trigger.misparsed else source_of(token)
     if src is not None and _not_an_actor(src):
-        return None
+        if trigger.type not in ("ASSAULT", "COERCE") or src.lemma_.lower() not in _WAR_MACHINES:
+            return None
+        src = instrument_owner(src) or src   # "Israeli jets bombed ..." → Israeli
     if token.lemma_.lower() in ("warn", "caution") and not _real_warning(token):
         return None
     if token.lemma_.lower() == "fight" and (any(c.dep_ == "xcomp" for c in token.children) or

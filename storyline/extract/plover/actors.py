@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from storyline.records import ActorRef, Entity
 
 __all__ = ["ActorIndex", "actor_span", "source_of", "target_of", "is_actorish", "leading_actor",
-           "next_actor"]
+           "next_actor", "instrument_owner"]
 
 _SUBJ = ("nsubj", "csubj", "vocative", "dislocated", "expl")
 _PASS_SUBJ = ("nsubj:pass", "nsubjpass")
@@ -175,7 +175,7 @@ def _resolve(subj: Token, trigger: Token) -> Token | None:
     if is_datelike(subj):
         return _left_fallback(trigger, exclude=subj)
     if subj.lemma_.lower() in INSTRUMENTS:   # "drones struck ...": whose drones?
-        return _instrument_owner(subj) or subj   # else the weapon itself, as coders do
+        return instrument_owner(subj) or subj   # else the weapon itself, as coders do
     resolved = _from_pronoun(_relative(subj))
     if resolved.lower_ in _PRONOUNS and resolved.lower_ not in ("who", "which", "that", "this"):
         return _earlier_subject(resolved) or resolved
@@ -298,7 +298,8 @@ _ARMED = frozenset({"government", "army", "regime", "military", "rebel", "milita
                     "force", "police", "coalition", "insurgent", "navy"})
 
 
-def _instrument_owner(token: Token) -> Token | None:
+def instrument_owner(token: Token) -> Token | None:
+    """Whose weapon: a possessor, a national or armed-group modifier, a "by" / "from" phrase."""
     for child in token.children:
         if child.dep_ in ("nmod:poss", "poss"):
             return child

@@ -186,6 +186,12 @@ def match(token: Token) -> Rule | None:
     rules = load_rules().get((_lemma(token), noun))
     if not rules and not noun and token.tag_ == "VBN":
         rules = load_rules().get((token.lower_, noun))
+    if not rules and not noun:   # a lemmatiser slip ("staged" → "stag")
+        from storyline.extract.plover.inflect import verb_lemmas
+        for lemma in verb_lemmas(token.lower_):
+            rules = load_rules().get((lemma, False))
+            if rules:
+                break
     return _select(token, rules) if rules else None
 
 

@@ -104,3 +104,28 @@ def test_upper_case_us_is_an_actor_but_the_pronoun_is_not() -> None:
     assert actor_words("US") == {"us"} and actor_words("U.S. forces") == {"us"}
     assert actor_match("US offer", ("US",))
     assert not actor_match("told us", ("US",))
+
+
+def test_lemmatiser_slip_is_undone(parse) -> None:
+    # the shipped lemmatiser gives "staged" the lemma "stag"
+    event = main(parse, "Opposition supporters staged a protest outside parliament.")
+    assert event.type == "PROTEST"
+
+
+def test_vow_to_keep_fighting_is_a_threat(parse) -> None:
+    event = main(parse, "The rebels vowed to continue fighting until the government falls.")
+    assert event.type == "THREATEN" and event.mode == "violence"
+
+
+def test_warning_to_a_group_with_a_future_act_is_a_threat(parse) -> None:
+    event = main(parse, "Iran warned that it would close the Strait of Hormuz.")
+    assert event.type == "THREATEN" and event.source.name == "Iran"
+
+
+def test_war_planes_attack_for_their_country(parse) -> None:
+    event = main(parse, "Israeli jets bombed targets in southern Lebanon.")
+    assert event.type == "ASSAULT" and "Israeli" in (event.source.name or "")
+
+
+def test_future_retaliation_is_a_threat(parse) -> None:
+    assert main(parse, "Hamas said it would retaliate for the killing.").type == "THREATEN"
