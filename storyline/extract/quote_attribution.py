@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.quote_cues import FRAME_VERBS, SPEECH_VERBS, THOUGHT_VERBS, cue_lemma
 from storyline.extract.quote_indirect import find_indirect, transcript_turns
-from storyline.extract.quote_learned import CueModel, learned_attributions
+from storyline.extract.quote_learned import CueModel, learned_attributions, refine
 from storyline.extract.quote_marks import QuoteMarkSpan, find_quoted
 from storyline.extract.quote_spans import (
     DASHES,
@@ -369,7 +369,8 @@ def find_attributions(doc: Doc, cue_model: CueModel | None = None) -> list[Attri
     indirect = find_indirect(doc, taken, quoted)
     indirect += transcript_turns(doc, _quoted_tokens(doc, quoted))
     if cue_model is not None:
-        indirect += _learned(doc, cue_model, quoted, indirect)
+        indirect = [refine(doc, cue_model, a) for a in indirect] + _learned(
+            doc, cue_model, quoted, indirect)
     outer_of: dict[int, int] = {}
     kept: list[Attribution] = []
     for a in indirect:

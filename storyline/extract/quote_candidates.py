@@ -23,7 +23,7 @@ from storyline.extract.quote_cues import (
     cue_lemma,
     subject_of,
 )
-from storyline.extract.quote_spans import close_marks, is_break, same_paragraph, trim
+from storyline.extract.quote_spans import content_range, is_break, same_paragraph
 from storyline.extract.quote_speakers import clause_subject, valid_speaker
 
 __all__ = ["Candidate", "candidates", "features"]
@@ -111,7 +111,7 @@ def candidates(doc: Doc, skip: set[int]) -> list[Candidate]:
             if phrase is None:
                 continue
             span = phrase
-        start, end = close_marks(doc, *trim(doc, *span))
+        start, end = content_range(doc, *span)
         if end - start < 1 or any(is_break(t) for t in doc[start:end - 1]):
             continue
         if tok.pos_ == "NOUN":

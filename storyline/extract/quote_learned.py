@@ -25,35 +25,68 @@ import json
 import math
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
 
+from storyline.extract.quote_boundaries import end_features, end_options
 from storyline.extract.quote_candidates import Candidate, candidates, features
 from storyline.extract.quote_cues import cue_lemma
 from storyline.extract.quote_spans import Attribution, char_span
 from storyline.extract.quote_speakers import source_spans
 
-__all__ = ["CueModel", "label_candidates", "learned_attributions", "load_cue_model", "main",
-           "train_cue_model"]
+__all__ = ["CueModel", "choose_end", "end_examples", "label_candidates", "learned_attributions", "load_cue_model", "main",
+           "refine", "train_cue_model"]
 
 
 @dataclass(frozen=True)
 class CueModel:
-    """Weights of the linear cue classifier and the probability threshold to report."""
+    """Weights of the linear cue classifier, the probability threshold to report, and the
+    weights of the content-end model (empty: contents keep their parse extent)."""
 
     weights: dict[str, float] = field(default_factory=dict)
     threshold: float = 0.5
+    end_weights: dict[str, float] = field(default_factory=dict)
 
     def probability(self, feats: Iterable[str]) -> float:
-        z = sum(self.weights.get(f, 0.0) for f in feats)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(sum(self.weights.get(f, 0.0) for f in feats))
+
+    def end_score(self, feats: Iterable[str]) -> float:
+        return sum(self.end_weights.get(f, 0.0) for f in feats)
 
     def to_json(self) -> str:
-        return json.dumps({"threshold": self.threshold, "weights": self.weights})
+        return json.dumps({"threshold": self.threshold, "weights": self.weights,
+                           "end_weights": self.end_weights})
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def choose_end(doc: Doc, model: CueModel, cue: int, start: int, end: int) -> int:
+    """The content end (exclusive token index) the end model scores highest."""
+    if not model.end_weights:
+        return end
+    options = end_options(doc, start, end)
+    return max(options, key=lambda o: model.end_score(
+        end_features(doc, doc[cue], start, end, o)))
+
+
+def refine(doc: Doc, model: CueModel, attribution: Attribution) -> Attribution:
+    """An indirect attribution with its (single-fragment) content end chosen by the model."""
+    if not model.end_weights or attribution.cue is None or len(attribution.content) != 1:
+        return attribution
+    span = doc.char_span(*attribution.content[0], alignment_mode="expand")
+    cue = doc.char_span(*attribution.cue, alignment_mode="expand")
+    if span is None or cue is None or len(span) < 2 or cue.start >= span.start:
+        return attribution
+    end = choose_end(doc, model, cue.start, span.start, span.end)
+    if end == span.end:
+        return attribution
+    return replace(attribution, content=(char_span(doc, span.start, end),))
 
 
 @lru_cache(maxsize=4)
@@ -63,7 +96,8 @@ def load_cue_model(path: str) -> CueModel | None:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         weights = {str(k): float(v) for k, v in data["weights"].items()}
-        return CueModel(weights, float(data.get("threshold", 0.5)))
+        ends = {str(k): float(v) for k, v in data.get("end_weights", {}).items()}
+        return CueModel(weights, float(data.get("threshold", 0.5)), ends)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         print(f"warning: no quote cue model at {path}: {exc}", file=sys.stderr)
         return None
@@ -76,9 +110,11 @@ def learned_attributions(doc: Doc, model: CueModel, skip: set[int]) -> list[Attr
         if model.probability(features(doc, cand)) < model.threshold:
             continue
         cue = doc[cand.cue]
+        end = choose_end(doc, model, cand.cue, cand.start, cand.end) \
+            if cand.cue < cand.start else cand.end
         source, head = source_spans(doc, doc[cand.source] if cand.source is not None
                                     else None)
-        found.append(Attribution("indirect", (char_span(doc, cand.start, cand.end),), (),
+        found.append(Attribution("indirect", (char_span(doc, cand.start, end),), (),
                                  source, head, char_span(doc, cue.i, cue.i + 1),
                                  cue_lemma(cue)))
     return found
@@ -101,28 +137,72 @@ def label_candidates(doc: Doc, cands: Sequence[Candidate],
     return labels
 
 
+def _same_end(text: str, a: int, b: int) -> bool:
+    lo, hi = sorted((a, b))
+    return not any(ch.isalnum() for ch in text[lo:hi])
+
+
+def end_examples(doc: Doc, cands: Sequence[Candidate], gold: Sequence[Any]
+                 ) -> list[tuple[list[str], int]]:
+    """(features, label) for every end option of the candidates that match a gold
+    attribution: 1 where the option ends where the gold content does."""
+    out: list[tuple[list[str], int]] = []
+    for cand in cands:
+        if cand.cue > cand.start:
+            continue
+        cue = char_span(doc, cand.cue, cand.cue + 1)
+        content = char_span(doc, cand.start, cand.end)
+        best = None
+        for g in gold:
+            if not _overlaps(g.cue, cue):
+                continue
+            for frag in g.content:
+                ov = min(frag[1], content[1]) - max(frag[0], content[0])
+                if ov > 0 and (best is None or ov > best[0]):
+                    best = (ov, frag[1])
+        if best is None:
+            continue
+        options = end_options(doc, cand.start, cand.end)
+        labels = [int(_same_end(doc.text, char_span(doc, cand.start, o)[1], best[1]))
+                  for o in options]
+        if not any(labels):
+            continue
+        out.extend((end_features(doc, doc[cand.cue], cand.start, cand.end, o), y)
+                   for o, y in zip(options, labels, strict=True))
+    return out
+
+
+def _fit(rows: Sequence[Iterable[str]], ys: Sequence[int], c: float) -> dict[str, float]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(ys)) < 2:
+        return {}          # nothing to tell apart
+    vec = DictVectorizer()
+    x = vec.fit_transform([{f: 1.0 for f in feats} for feats in rows])
+    clf = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
+    clf.fit(x, list(ys))
+    return {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(),
+                                                        clf.coef_[0], strict=True)
+            if abs(w) >= 1e-3}
+
+
 def train_cue_model(docs: Sequence[Any], parsed: Sequence[Doc], c: float = 0.5,
                     threshold: float = 0.5) -> CueModel:
     """Fit the classifier on PolNeAR articles (``docs``: ``PolnearDoc``) and their parses.
     Candidates whose cue is already a rule cue are included: the model learns cue words, the
     pipeline only asks it about the rest."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    rows: list[dict[str, float]] = []
+    rows: list[list[str]] = []
     ys: list[int] = []
+    ends: list[tuple[list[str], int]] = []
     for doc_gold, doc in zip(docs, parsed, strict=True):
         cands = candidates(doc, set())
         ys.extend(label_candidates(doc, cands, doc_gold.gold))
-        rows.extend({f: 1.0 for f in features(doc, cand)} for cand in cands)
-    vec = DictVectorizer()
-    x = vec.fit_transform(rows)
-    clf = LogisticRegression(C=c, max_iter=2000, fit_intercept=False)
-    clf.fit(x, ys)
-    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(),
-                                                           clf.coef_[0], strict=True)
-               if abs(w) >= 1e-3}
-    return CueModel(weights, threshold)
+        rows.extend(features(doc, cand) for cand in cands)
+        ends.extend(end_examples(doc, cands, doc_gold.gold))
+    weights = _fit(rows, ys, c)
+    end_weights = _fit([f for f, _ in ends], [y for _, y in ends], c) if ends else {}
+    return CueModel(weights, threshold, end_weights)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

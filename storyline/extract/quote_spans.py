@@ -12,7 +12,7 @@ from storyline.extract.quote_marks import QuoteMarkSpan
 
 __all__ = ["ACCORDING", "COMPLEMENT_DEPS", "DASHES", "NOT_SUBJECTS", "SENT_END",
            "SUBJECT_PRONOUNS", "Attribution", "CharSpan", "QuotedText", "according_head",
-           "according_span", "char_span", "close_marks", "is_break", "same_paragraph",
+           "according_span", "char_span", "close_marks", "content_range", "is_break", "same_paragraph",
            "subtree_range", "trim"]
 
 CharSpan = tuple[int, int]
@@ -134,3 +134,14 @@ class QuotedText:
     span: QuoteMarkSpan
     role: str
     attribution: int | None = None             #: index into find_attributions' result
+
+
+def content_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """An indirect content span as PolNeAR marks it: trimmed, closing a quotation it opens,
+    and without a leading preposition ("called on [Trump to stop]", "accused him of [being
+    asleep]", "complained about [his mic]")."""
+    start, end = close_marks(doc, *trim(doc, start, end))
+    while end - start > 1 and doc[start].pos_ == "ADP" and doc[start].dep_ in ("case", "mark") \
+            and doc[start].lower_ not in ("that", "whether", "if"):
+        start += 1
+    return start, end

@@ -10,9 +10,11 @@ import pytest
 from spacy.tokens import Doc
 
 from storyline.extract.quote_attribution import find_attributions
+from storyline.extract.quote_boundaries import end_options
 from storyline.extract.quote_candidates import candidates, features
 from storyline.extract.quote_learned import (
     CueModel,
+    choose_end,
     label_candidates,
     learned_attributions,
     load_cue_model,
@@ -143,3 +145,18 @@ def test_direct_speaker_patterns(parse: Callable[[str], Doc], text: str, speaker
     assert quotes, text
     assert quotes[0].speaker_mention is not None
     assert quotes[0].speaker_mention.text == speaker
+
+
+def test_end_options_and_the_end_model(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Experts noted that Romney had a lead in 2012, but he still lost the election.")
+    start = next(t.i for t in doc if t.lower_ == "that")
+    end = len(doc) - 1
+    options = end_options(doc, start, end)
+    assert options[0] == end
+    assert any(doc[o - 1].text == "2012" for o in options), options
+    cue = next(t.i for t in doc if t.lower_ == "noted")
+    keep = CueModel({}, 0.5, {"e=full": 1.0})
+    cut = CueModel({}, 0.5, {"e=full": -1.0, "e.w=,": 0.5, "e.next=CCONJ": 0.5,
+                             "e.next=but": 2.0})
+    assert choose_end(doc, keep, cue, start, end) == end
+    assert doc[choose_end(doc, cut, cue, start, end) - 1].text == "2012"
