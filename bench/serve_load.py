@@ -26,7 +26,6 @@ Results go to ``docs/benchmarks-serve.md`` (``--output``) and stdout as JSON.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import html
 import json
 import os
@@ -38,8 +37,11 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from bench.serve_drivers import drive_python, drive_wrk, wrk_available
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared")) / "data"
@@ -165,6 +167,26 @@ print(report.stories, report.storylines, report.conflicts)
 """
 
 
+STORY_PAGES = """
+import sys
+from storyline.store import open_store
+from storyline.store.story_pages import has_pages, write_story_pages
+store = open_store(sys.argv[1])
+if not has_pages(store.engine):
+    print(write_story_pages(store.engine))
+store.close()
+"""
+
+
+def story_pages(db: Path) -> float | str:
+    """The stored story pages (written by the corpus phase; here when the database was built
+    before they existed)."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", STORY_PAGES, str(db)], check=True, cwd=REPO,
+                          capture_output=True, text=True)
+    return round(time.perf_counter() - started, 1) if done.stdout.strip() else "(reused)"
+
+
 def corpus_phase(db: Path) -> float | str:
     """Stories, identities and corroboration over the ingested articles (reused when done)."""
     if count_placed(db) >= count_articles(db) * 0.95:
@@ -204,10 +226,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start(cmd: list[str], url: str, log: Path) -> subprocess.Popen[bytes]:
+def start(cmd: list[str], url: str, log: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     import httpx
 
-    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, cwd=REPO)
+    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, cwd=REPO, env=env)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -219,49 +241,27 @@ def start(cmd: list[str], url: str, log: Path) -> subprocess.Popen[bytes]:
     raise SystemExit(f"server did not start: {' '.join(cmd)} (see {log})")
 
 
-async def drive(urls: list[str], concurrency: int) -> dict[str, Any]:
-    import httpx
-
-    latencies: list[float] = []
-    errors = 0
-    queue: asyncio.Queue[str] = asyncio.Queue()
-    for url in urls:
-        queue.put_nowait(url)
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-
-    async def client(http: httpx.AsyncClient) -> None:
-        nonlocal errors
-        while not queue.empty():
-            url = queue.get_nowait()
-            started = time.perf_counter()
-            try:
-                response = await http.get(url)
-                await response.aread()
-                if response.status_code != 200:
-                    errors += 1
-            except httpx.HTTPError:
-                errors += 1
-            latencies.append(time.perf_counter() - started)
-
-    async with httpx.AsyncClient(limits=limits, timeout=30) as http:
-        started = time.perf_counter()
-        await asyncio.gather(*(client(http) for _ in range(concurrency)))
-        wall = time.perf_counter() - started
-    return {"latencies": latencies, "errors": errors, "seconds": wall}
-
-
 def summarise(rounds: list[dict[str, Any]]) -> dict[str, Any]:
-    """Latency percentiles over all rounds; throughput = requests / summed wall time."""
-    latencies = sorted(x for r in rounds for x in r["latencies"])
+    """Latency percentiles over all rounds (each latency stands for ``weight`` requests: 1 for
+    the Python client, 1/1,000 of a wrk round); throughput = requests / summed wall time."""
+    pooled = sorted((x, r["weight"]) for r in rounds for x in r["latencies"])
+    total = sum(w for _, w in pooled)
+    requests = sum(r["requests"] for r in rounds)
     wall = sum(r["seconds"] for r in rounds)
 
     def pct(p: float) -> float:
-        return round(1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))], 1)
+        seen = 0.0
+        for value, weight in pooled:
+            seen += weight
+            if seen > p * total:
+                return round(1000 * value, 1)
+        return round(1000 * pooled[-1][0], 1)
 
-    return {"requests": len(latencies), "errors": sum(r["errors"] for r in rounds),
-            "seconds": round(wall, 2), "rps": round(len(latencies) / wall, 1), "p50_ms": pct(0.50),
+    return {"requests": requests, "errors": sum(r["errors"] for r in rounds),
+            "seconds": round(wall, 2), "rps": round(requests / wall, 1), "p50_ms": pct(0.50),
             "p95_ms": pct(0.95), "p99_ms": pct(0.99),
-            "mean_ms": round(1000 * statistics.fmean(latencies), 1)}
+            "mean_ms": round(1000 * sum(x * w for x, w in pooled) / total, 1),
+            "driver": rounds[0]["driver"], "distinct": sum(r["distinct"] for r in rounds)}
 
 
 def story_sample(db: Path, n: int, rng: random.Random) -> tuple[list[str], dict[str, float]]:
@@ -340,6 +340,29 @@ def first_paint(base: str, story_ids: list[str]) -> dict[str, Any] | None:
             "max_ms": round(paints[-1], 1)}
 
 
+def describe_load(result: dict[str, Any]) -> str:
+    """How the load was generated, for the results page."""
+    stats = result["story_sample"]
+    row = next(iter(result["scenarios"].values()), {}).get("storyline", {})
+    if row.get("driver") == "wrk":
+        how = (f"`wrk -t2 -c{result['concurrency']}` for {result['seconds']} s per round (C, on the "
+               "same 2 cores), cycling through the scenario's URLs; storyline's URLs carry a distinct "
+               "`_n=` parameter it ignores, so its in-memory response cache never answers a repeat")
+    else:
+        how = (f"{result['requests']:,} requests from {result['concurrency']} concurrent clients "
+               "(asyncio + httpx, keep-alive, on the same machine; the client takes a large share "
+               "of the 2 cores), each URL once")
+    return (f"Each scenario: {how}; storyline serve with {result['serve_workers']} worker "
+            "processes, datasette in one uvicorn process with its default settings (access log "
+            "off like storyline's); rounds storyline, datasette, datasette, storyline, repeated "
+            f"{result['repeat']} times, same SQLite file, same run; then one client for the "
+            "unloaded floor. Story pages: "
+            f"{stats['sampled'] - 100:,} distinct stories (after 100 for warm-up) drawn in "
+            f"proportion to their size (mean {stats['mean_articles']} articles, largest "
+            f"{stats['max_articles']}); storyline answers them from the pages stored by the corpus "
+            f"phase (written in {result['pages_s']} s here).")
+
+
 def write_markdown(path: Path, result: dict[str, Any]) -> None:
     stats = result["story_sample"]
     lines = ["# storyline serve: load benchmark", "",
@@ -359,17 +382,7 @@ def write_markdown(path: Path, result: dict[str, Any]) -> None:
              "after; other engineers' jobs share the machine, so absolute latencies are "
              "pessimistic and vary between runs; the ratio compares both servers under the same "
              "conditions).", "",
-             f"Each scenario: {result['requests']:,} requests from {result['concurrency']} concurrent "
-             "clients (asyncio + httpx, keep-alive, on the same machine) against one uvicorn process "
-             "each (storyline; datasette with its default settings and access log off like "
-             "storyline's), in rounds storyline, datasette, datasette, storyline of half the "
-             "requests each, repeated in cycles, same SQLite file, same run; then 100 requests from "
-             "one client to each for the unloaded floor (storyline's with a cache-busting "
-             "parameter). Story pages: "
-             f"{stats['sampled'] - 100:,} distinct stories (after 100 for warm-up) drawn in "
-             f"proportion to their size (mean {stats['mean_articles']} articles, largest "
-             f"{stats['max_articles']}), each requested once per server, so storyline's response "
-             "cache never answers.", "",
+             describe_load(result), "",
              "| scenario | server | p50 ms | p95 ms | p99 ms | req/s | errors |",
              "|---|---|---|---|---|---|---|"]
     for name, row in result["scenarios"].items():
@@ -413,32 +426,42 @@ def write_markdown(path: Path, result: dict[str, Any]) -> None:
     path.write_text("\n".join(lines) + "\n" + marker + notes, encoding="utf-8")
 
 
-def load_round(sl_urls: list[str], ds_urls: list[str], concurrency: int, repeat: int) -> dict[str, Any]:
+def driver_for(name: str, seconds: float) -> Callable[[list[str], int, bool], dict[str, Any]]:
+    """``run(urls, concurrency, bust)``: wrk for ``seconds`` when chosen (or ``auto`` and on
+    PATH), else each URL once from the Python client (which needs no cache busting: it sends
+    each URL once)."""
+    if name == "wrk" or (name == "auto" and wrk_available()):
+        return lambda urls, concurrency, bust: drive_wrk(urls, concurrency, seconds, bust=bust)
+    return lambda urls, concurrency, bust: drive_python(
+        [u + ("&" if "?" in u else "?") + "_n=floor" for u in urls] if bust and concurrency == 1 else urls,
+        concurrency)
+
+
+def load_round(sl_urls: list[str], ds_urls: list[str], concurrency: int, repeat: int,
+               run: Callable[[list[str], int, bool], dict[str, Any]]) -> dict[str, Any]:
     """A B B A cycles (storyline, datasette, datasette, storyline) so drift in the machine's load
-    hits both alike; storyline alone when there is no datasette equivalent."""
+    hits both alike; storyline alone when there is no datasette equivalent. Storyline's URLs
+    are cache-busted, so its in-memory response cache never answers a repeated URL."""
     runs: dict[str, list[dict[str, Any]]] = {"storyline": [], "datasette": []}
     ratios = []
     chunk = len(sl_urls) // (2 * repeat)
     for r in range(repeat):
         a, b, c = 2 * r * chunk, (2 * r + 1) * chunk, (2 * r + 2) * chunk
-        first = asyncio.run(drive(sl_urls[a:b], concurrency))
+        first = run(sl_urls[a:b], concurrency, True)
         if ds_urls:
-            middle = [asyncio.run(drive(ds_urls[a:b], concurrency)),
-                      asyncio.run(drive(ds_urls[b:c], concurrency))]
+            middle = [run(ds_urls[a:b], concurrency, False), run(ds_urls[b:c], concurrency, False)]
             runs["datasette"] += middle
-        last = asyncio.run(drive(sl_urls[b:c], concurrency))
+        last = run(sl_urls[b:c], concurrency, True)
         runs["storyline"] += [first, last]
         if ds_urls:
             ours_r, theirs_r = summarise([first, last]), summarise(middle)
             ratios.append(round(ours_r["rps"] / theirs_r["rps"], 2))
     row: dict[str, Any] = {"storyline": summarise(runs["storyline"])}
-    # the unloaded floor: the same URLs with a parameter the server ignores, so storyline's
-    # response cache (keyed by the full URL) does not answer them
-    fresh = [u + ("&" if "?" in u else "?") + "floor=1" for u in sl_urls[:100]]
-    single = {"storyline": summarise([asyncio.run(drive(fresh, 1))])["p50_ms"]}
+    # the unloaded floor: one client, storyline's URLs cache-busted
+    single = {"storyline": summarise([run(sl_urls[:100], 1, True)])["p50_ms"]}
     if ds_urls:
         row["datasette"] = summarise(runs["datasette"])
-        single["datasette"] = summarise([asyncio.run(drive(ds_urls[:100], 1))])["p50_ms"]
+        single["datasette"] = summarise([run(ds_urls[:100], 1, False)])["p50_ms"]
         row["ratios"], row["ratio"] = ratios, round(statistics.median(ratios), 2)
     row["single_client_p50_ms"] = single
     return row
@@ -457,6 +480,11 @@ def main() -> None:
     parser.add_argument("--proposed-indexes", action="store_true",
                         help="serve a copy of the database with PROPOSED_INDEXES (and ANALYZE)")
     parser.add_argument("--output", type=Path, default=REPO / "docs" / "benchmarks-serve.md")
+    parser.add_argument("--driver", choices=("auto", "wrk", "python"), default="auto",
+                        help="load generator: wrk (when on PATH with auto) or asyncio + httpx")
+    parser.add_argument("--seconds", type=float, default=5.0, help="seconds per wrk round")
+    parser.add_argument("--serve-workers", type=int, default=0,
+                        help="storyline serve worker processes (0: its default, one per core)")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     db = args.workdir / "bench.db"
@@ -469,15 +497,19 @@ def main() -> None:
                         "--workers", str(args.workers)], check=False, cwd=REPO)
         ingest_s = round(time.perf_counter() - started, 1)
     corpus_s = corpus_phase(db)
+    pages_s = story_pages(db)
     if args.proposed_indexes:
         db = indexed_copy(db)
     articles = count_articles(db)
     load = "{:.1f} {:.1f} {:.1f} on {} CPUs".format(*os.getloadavg(), os.cpu_count())
     sl_port, ds_port = free_port(), free_port()
     sl, ds = f"http://127.0.0.1:{sl_port}", f"http://127.0.0.1:{ds_port}"
+    env = dict(os.environ)
+    if args.serve_workers:
+        env["STORYLINE_SERVE_WORKERS"] = str(args.serve_workers)
     servers = [
         start([str(BIN / "storyline"), "serve", "--db", str(db), "--port", str(sl_port), "-q"],
-              f"{sl}/api/stats", args.workdir / "storyline.log"),
+              f"{sl}/api/stats", args.workdir / "storyline.log", env=env),
         start([sys.executable, "-c", DATASETTE.format(db=str(db), port=ds_port)],
               f"{ds}/-/versions.json", args.workdir / "datasette.log"),
     ]
@@ -486,15 +518,16 @@ def main() -> None:
     try:
         results: dict[str, Any] = {}
         plan, story_stats = scenarios(db, sl, ds, args.requests)
+        run = driver_for(args.driver, args.seconds)
         for name, (sl_urls, ds_urls) in plan.items():
             if wanted and name not in wanted:
                 continue
-            asyncio.run(drive(sl_urls[:100], args.concurrency))  # warm-up (ids not measured)
+            drive_python(sl_urls[:100], args.concurrency)  # warm-up (ids not measured)
             if ds_urls:
-                asyncio.run(drive(ds_urls[:100], args.concurrency))
+                drive_python(ds_urls[:100], args.concurrency)
             if name.startswith("story page"):
                 sl_urls, ds_urls = sl_urls[100:], ds_urls[100:]
-            results[name] = load_round(sl_urls, ds_urls, args.concurrency, args.repeat)
+            results[name] = load_round(sl_urls, ds_urls, args.concurrency, args.repeat, run)
         if not args.no_browser:
             with sqlite3.connect(db) as con:
                 largest = [r[0] for r in con.execute(
@@ -509,9 +542,11 @@ def main() -> None:
               "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
               "machine": f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}",
               "articles": articles, "unique": unique, "db_mb": round(db.stat().st_size / 1e6, 1),
-              "ingest_s": ingest_s, "corpus_s": corpus_s, "load": load,
+              "ingest_s": ingest_s, "corpus_s": corpus_s, "pages_s": pages_s, "load": load,
+              "serve_workers": args.serve_workers or "default (one per core)",
               "load_after": "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg()),
               "requests": args.requests, "concurrency": args.concurrency, "scenarios": results,
+              "seconds": args.seconds, "repeat": args.repeat,
               "story_sample": story_stats, "first_paint": paint,
               "schema": "with the proposed indexes and ANALYZE" if args.proposed_indexes
               else "as migrated by storyline"}

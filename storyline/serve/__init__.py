@@ -10,18 +10,19 @@ from storyline.serve.app import create_app
 
 
 def serve(settings: Settings, *, log_level: str = "info",
-          announce: Callable[[str], None] | None = None) -> None:
+          announce: Callable[[str], None] | None = None, workers: int | None = None) -> None:
     """Run the app with uvicorn on ``serve.host``:``serve.port`` until interrupted;
-    ``announce`` gets the URL once the database is open."""
-    import uvicorn
+    ``announce`` gets the URL once the database is open. ``workers`` processes share the port
+    (default: one per core, see :mod:`storyline.serve.server`); 1 serves in this process."""
+    from storyline.serve import server
 
-    app = create_app(settings)
-    if announce:
-        host = settings["serve.host"]
-        announce(f"http://{'[' + host + ']' if ':' in host else host}:{settings['serve.port']}/")
-    uvicorn.run(app, host=settings["serve.host"], port=settings["serve.port"], log_level=log_level,
-                proxy_headers=False, server_header=False, date_header=True,
-                h11_max_incomplete_event_size=64 * 1024)
+    count = server.workers_for(settings) if workers is None else max(1, workers)
+    if count > 1 and server.supports_workers():
+        status = server.run_workers(settings, count, log_level=log_level, announce=announce)
+        if status:
+            raise SystemExit(status)
+        return
+    server.run_single(settings, log_level=log_level, announce=announce)
 
 
 __all__ = ["create_app", "serve"]

@@ -20,6 +20,7 @@ from storyline.serve.routing import Endpoint, RouteGroup
 from storyline.serve.schemas import page_of, ref
 from storyline.serve.spans import MARK_END, MARK_START, spans, split_marked
 from storyline.store import queries
+from storyline.store.queries import web
 
 MAX_ID = 64
 
@@ -42,7 +43,7 @@ def load_article(engine: Engine, article_id: str) -> dict[str, Any]:
 
 def search_hits(engine: Engine, q: str, limit: int, offset: int) -> list[dict[str, Any]]:
     """Search hits whose snippet is plain text plus match offsets (``highlights``)."""
-    hits = queries.search_marked(engine, q, start=MARK_START, end=MARK_END, limit=limit, offset=offset)
+    hits = web.search_hits(engine, q, start=MARK_START, end=MARK_END, limit=limit, offset=offset)
     for hit in hits:
         plain, marks = split_marked(hit.get("snippet") or "")
         hit["snippet"], hit["highlights"] = plain, [list(m) for m in marks]

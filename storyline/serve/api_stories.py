@@ -25,6 +25,7 @@ from storyline.serve.story_view import conflicts_view, timeline
 from storyline.serve.summary import cite_url, cited_summary, to_markdown
 from storyline.store import queries
 from storyline.store.queries import web
+from storyline.store.story_pages import read_story_page
 
 log = logging.getLogger("storyline.serve")
 MAX_ID = 64
@@ -70,7 +71,27 @@ def load_story(request: Request) -> dict[str, Any]:
         raise ApiError(404, exc.code, exc.message, "GET /api/stories lists them") from None
 
 
+def stored_page(request: Request) -> Response | None:
+    """The story's precomputed page (:mod:`storyline.store.story_pages`) as stored bytes with
+    its content hash as ETag (``304`` when the client has it), or None when none is stored."""
+    story_id = request.path_params["id"]
+    if not story_id or len(story_id) > MAX_ID:
+        return None
+    with engine_of(request).connect() as conn:
+        hit = read_story_page(conn, story_id)
+    if hit is None:
+        return None
+    etag, body = hit
+    headers = {"etag": etag, "cache-control": "no-cache"}
+    if etag in (t.strip() for t in request.headers.get("if-none-match", "").split(",")):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="application/json", headers=headers)
+
+
 def story_detail(request: Request) -> Response:
+    stored = stored_page(request)
+    if stored is not None:
+        return stored
     return cached(request, lambda: JSONResponse(load_story(request)))
 
 

@@ -90,7 +90,8 @@ async def _server_error(request: Request, exc: Exception) -> Response:
                           "this is a bug in storyline; the server log has the details")
 
 
-def _check_database(url: str) -> None:
+def check_database(url: str) -> None:
+    """A clean error when the SQLite file named by ``url`` does not exist (never create one)."""
     if "://" not in url and not os.path.isfile(url):
         raise StoreError(f"database {url!r} does not exist",
                          hint="build it first: storyline run FILES --db " + url)
@@ -98,7 +99,7 @@ def _check_database(url: str) -> None:
 
 def create_app(settings: Settings) -> Starlette:
     """The storyline web app (JSON API + web UI) over the database named by ``db``."""
-    _check_database(settings["db"])
+    check_database(settings["db"])
     store = open_store(settings["db"])
     groups = load_groups(store.engine)
     endpoints = [e for g in groups for e in g.endpoints]

@@ -25,14 +25,16 @@ def test_missing_database_is_a_clean_error(tmp_path: Path) -> None:
 
 
 def test_runs_uvicorn_with_settings(serve_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One worker (STORYLINE_SERVE_WORKERS=1): uvicorn runs in this process with the settings."""
     calls: dict[str, Any] = {}
-
-    def fake_run(app: Any, **kwargs: Any) -> None:
-        calls.update(kwargs, app=app)
 
     import uvicorn
 
-    monkeypatch.setattr(uvicorn, "run", fake_run)
+    def fake_run(server: uvicorn.Server, sockets: Any = None) -> None:
+        calls.update(host=server.config.host, port=server.config.port, app=server.config.app)
+
+    monkeypatch.setenv("STORYLINE_SERVE_WORKERS", "1")
+    monkeypatch.setattr(uvicorn.Server, "run", fake_run)
     result = CliRunner().invoke(main, ["serve", "--db", str(serve_db), "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert calls["host"] == "127.0.0.1" and calls["port"] == 8123
