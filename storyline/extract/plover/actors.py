@@ -218,6 +218,8 @@ def source_of(trigger: Token) -> Token | None:
                 return _resolve(controller, trigger)
         if node.dep_ in ("acl", "amod") and (node.tag_ != "VBN" or node.head.dep_ == "ROOT"
                                              or any(c.dep_ in _OBJ for c in node.children)):
+            if node.head.i > node.i:   # "The military [imposed] martial law": head = object
+                return leading_actor(node) or node.head
             return node.head   # "groups demanding that ..."; a misparsed main verb
         if node.dep_ not in _UP + ("csubj",) or node.head == node:
             break
@@ -412,6 +414,9 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
         other = next((c for c in source.children if c.dep_ == "conj"), None)
         if other is not None:
             return other
+    if trigger.dep_ in ("amod", "compound") and trigger.head.i > trigger.i and \
+            trigger.pos_ == "VERB":   # a misparsed past tense before its object
+        frontier.append(trigger.head)
     if trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN"):
         frontier += [c for c in trigger.head.children if c.dep_ in ("nmod", "obl")]
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "dobj"):

@@ -144,6 +144,8 @@ def misparsed_past(token: Token) -> bool:
     (an auxiliary on the noun)."""
     if any(c.dep_ in ("obj", "dobj") for c in token.children):
         return True
+    if token.i > 0 and token.doc[token.i - 1].lower_ in ("have", "has", "had", "'ve"):
+        return True   # "forces had [tortured] detainees" with "had" taken for the verb
     return any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in token.head.children)
 
 

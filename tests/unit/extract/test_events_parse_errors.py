@@ -129,3 +129,14 @@ def test_war_planes_attack_for_their_country(parse) -> None:
 
 def test_future_retaliation_is_a_threat(parse) -> None:
     assert main(parse, "Hamas said it would retaliate for the killing.").type == "THREATEN"
+
+
+def test_past_tense_read_as_a_modifier_of_its_object(parse) -> None:
+    # parsed as "The military [imposed martial law]" with "law" the root
+    event = main(parse, "The military imposed martial law in the province.")
+    assert event.type == "COERCE" and event.source.name == "military"
+
+
+def test_past_perfect_read_as_a_modifier(parse) -> None:
+    event = main(parse, "Human Rights Watch said security forces had tortured detainees.")
+    assert event.type == "ASSAULT" and event.mode == "torture"
