@@ -21,7 +21,7 @@ starts at the complementiser ("that …") as in PolNeAR.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -349,6 +349,33 @@ def _learned(doc: Doc, model: CueModel, quoted: list[Attribution],
     return learned_attributions(doc, model, skip)
 
 
+def _split_coordinated(doc: Doc, indirect: list[Attribution]) -> list[Attribution]:
+    """'Machado promised to keep campaigning [and said she would stand up to the attacks]':
+    a second cue with the same speaker inside the tail of a content is the speaker's next
+    statement, not part of the first; the first content ends before it."""
+    out = list(indirect)
+    for k, a in enumerate(out):
+        if len(a.content) != 1 or a.source_head is None:
+            continue
+        start, end = a.content[0]
+        cut = min((b.cue[0] for b in indirect if b is not a and b.cue is not None
+                   and b.source_head == a.source_head and start < b.cue[0] < end
+                   and b.content and b.content[-1][1] >= end - 1), default=None)
+        if cut is None:
+            continue
+        span = doc.char_span(start, cut, alignment_mode="contract")
+        if span is None or len(span) < 2:
+            continue
+        first, last = span.start, span.end
+        while last > first and (doc[last - 1].is_punct or doc[last - 1].dep_ == "cc"
+                                or doc[last - 1].is_space
+                                or doc[last - 1].pos_ in ("AUX", "ADV", "PART")):
+            last -= 1
+        if last - first >= 2:
+            out[k] = replace(a, content=(char_span(doc, first, last),))
+    return out
+
+
 def find_attributions(doc: Doc, cue_model: CueModel | None = None) -> list[Attribution]:
     """Every attribution of ``doc`` in text order (direct, partial, indirect).
 
@@ -371,6 +398,7 @@ def find_attributions(doc: Doc, cue_model: CueModel | None = None) -> list[Attri
     if cue_model is not None:
         indirect = [refine(doc, cue_model, a) for a in indirect] + _learned(
             doc, cue_model, quoted, indirect)
+    indirect = _split_coordinated(doc, indirect)
     outer_of: dict[int, int] = {}
     kept: list[Attribution] = []
     for a in indirect:

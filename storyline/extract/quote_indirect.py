@@ -21,7 +21,12 @@ from storyline.extract.quote_spans import (
     subtree_range,
     trim,
 )
-from storyline.extract.quote_speakers import clause_subject, source_spans, valid_speaker
+from storyline.extract.quote_speakers import (
+    adjacent_speaker,
+    clause_subject,
+    source_spans,
+    valid_speaker,
+)
 
 __all__ = ["complement_phrase", "find_indirect", "indirect_attribution", "parenthetical",
            "transcript_turns"]
@@ -30,7 +35,10 @@ __all__ = ["complement_phrase", "find_indirect", "indirect_attribution", "parent
 def indirect_attribution(doc: Doc, cue: Token, content: tuple[CharSpan, ...]) -> Attribution:
     subject = subject_of(cue)
     if not valid_speaker(subject, cue):
-        subject = clause_subject(cue)
+        sent = cue.sent
+        before = list(doc[sent.start:cue.i + 1])
+        subject = (adjacent_speaker(cue, before) if parenthetical(cue) else None) \
+            or clause_subject(cue)
     source, head = source_spans(doc, subject)
     return Attribution("indirect", content, (), source, head, char_span(doc, cue.i, cue.i + 1),
                        cue_lemma(cue))
