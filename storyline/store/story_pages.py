@@ -103,8 +103,9 @@ def _with_parents(engine: Engine, ids: Iterable[str]) -> list[str]:
 
 
 def write_story_pages(engine: Engine, story_ids: Sequence[str] | None = None) -> int:
-    """Store the page of each story and storyline (all of them when ``story_ids`` is None;
-    else those and their storylines) and drop pages of stories that no longer exist.
+    """Store the page of each story and storyline (all of them when ``story_ids`` is None or
+    no page is stored yet; else those and their storylines) and drop pages of stories that no
+    longer exist.
 
     Returns the number of pages written. Called at the end of the corpus phase, after
     corroboration, so the page holds the story's final claims and conflicts."""
@@ -114,6 +115,8 @@ def write_story_pages(engine: Engine, story_ids: Sequence[str] | None = None) ->
     s = schema.stories.c
     with engine.connect() as conn:
         existing = set(conn.execute(select(s.id)).scalars())
+    if story_ids is not None and not has_pages(engine):
+        story_ids = None  # first write (a database from before the table existed): every page
     ids = sorted(existing) if story_ids is None else _with_parents(engine, story_ids)
     written = 0
     for i in range(0, len(ids), BATCH):
