@@ -349,20 +349,40 @@ def _learned(doc: Doc, model: CueModel, quoted: list[Attribution],
     return learned_attributions(doc, model, skip)
 
 
+def _coordinated(doc: Doc, a: Attribution, b: Attribution) -> bool:
+    """Whether ``b``'s cue is a second verb of ``a``'s speaker: the same subject, or a
+    subjectless verb the parser hung inside ``a``'s content whose tense is the cue's
+    ("warned that the attacks would continue and said …")."""
+    if b.source_head is not None and b.source_head == a.source_head:
+        return True
+    if a.cue is None or b.cue is None:
+        return False
+    cue_a = doc.char_span(*a.cue, alignment_mode="expand")
+    cue_b = doc.char_span(*b.cue, alignment_mode="expand")
+    if cue_a is None or cue_b is None:
+        return False
+    x, y = cue_a.root, cue_b.root
+    return (y.dep_ == "conj" and y.tag_ == x.tag_ != y.head.tag_
+            and not any(c.dep_.startswith("nsubj") for c in y.children))
+
+
 def _split_coordinated(doc: Doc, indirect: list[Attribution]) -> list[Attribution]:
     """'Machado promised to keep campaigning [and said she would stand up to the attacks]':
-    a second cue with the same speaker inside the tail of a content is the speaker's next
-    statement, not part of the first; the first content ends before it."""
+    a second cue of the same speaker inside the tail of a content is the speaker's next
+    statement, not part of the first; the first content ends before it and the second takes
+    the first one's speaker."""
     out = list(indirect)
-    for k, a in enumerate(out):
+    for k, a in enumerate(indirect):
         if len(a.content) != 1 or a.source_head is None:
             continue
         start, end = a.content[0]
-        cut = min((b.cue[0] for b in indirect if b is not a and b.cue is not None
-                   and b.source_head == a.source_head and start < b.cue[0] < end
-                   and b.content and b.content[-1][1] >= end - 1), default=None)
-        if cut is None:
+        tails = [m for m, b in enumerate(indirect) if b is not a and b.cue is not None
+                 and start < b.cue[0] < end and b.content and b.content[-1][1] >= end - 1
+                 and _coordinated(doc, a, b)]
+        if not tails:
             continue
+        m = min(tails, key=lambda m: indirect[m].cue[0])    # type: ignore[index]
+        cut = indirect[m].cue[0]                             # type: ignore[index]
         span = doc.char_span(start, cut, alignment_mode="contract")
         if span is None or len(span) < 2:
             continue
@@ -372,7 +392,8 @@ def _split_coordinated(doc: Doc, indirect: list[Attribution]) -> list[Attributio
                                 or doc[last - 1].pos_ in ("AUX", "ADV", "PART")):
             last -= 1
         if last - first >= 2:
-            out[k] = replace(a, content=(char_span(doc, first, last),))
+            out[k] = replace(out[k], content=(char_span(doc, first, last),))
+            out[m] = replace(out[m], source=a.source, source_head=a.source_head)
     return out
 
 

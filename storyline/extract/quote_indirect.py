@@ -51,7 +51,7 @@ def parenthetical(cue: Token) -> bool:
         return True
     if cue.dep_ not in ("advcl", "conj", "ccomp") or cue.i < cue.head.i:
         return False
-    first = min(t.i for t in cue.subtree)
+    first = min(t.i for t in cue.subtree if not t.is_punct)   # the comma may hang below
     last = max(t.i for t in cue.subtree)
     doc = cue.doc
     after = doc[last + 1] if last + 1 < len(doc) else None

@@ -160,3 +160,19 @@ def test_end_options_and_the_end_model(parse: Callable[[str], Doc]) -> None:
                              "e.next=but": 2.0})
     assert choose_end(doc, keep, cue, start, end) == end
     assert doc[choose_end(doc, cut, cue, start, end) - 1].text == "2012"
+
+
+def test_second_statement_ends_the_first(parse: Callable[[str], Doc]) -> None:
+    doc = parse("Machado warned that the attacks would continue and said she would not "
+                "back down.")
+    pairs = _texts(doc, [a for a in find_attributions(doc) if a.nested_in is None])
+    contents = [c for c, _ in pairs]
+    assert "she would not back down" in contents, pairs
+    assert not any("said" in c for c in contents), pairs
+
+
+def test_parenthetical_cue_with_the_comma_below_it(
+        parse: Callable[[str], Doc]) -> None:
+    doc = parse("The city will appeal the ruling next week, City Attorney Brad Holm said.")
+    pairs = _texts(doc, find_attributions(doc))
+    assert any(source is not None and "Holm" in source for _, source in pairs), pairs
