@@ -32,11 +32,19 @@ from storyline.extract.plover.actors import (
     is_actorlike,
     leading_actor,
     next_actor,
+    reporter,
     source_of,
     target_of,
 )
 from storyline.extract.plover.inflect import IRREGULAR
-from storyline.extract.plover.lexicon import PLOVER_TYPES, Rule, loose_match, match, verb_reading
+from storyline.extract.plover.lexicon import (
+    PLOVER_TYPES,
+    Rule,
+    load_rules,
+    loose_match,
+    match,
+    verb_reading,
+)
 from storyline.extract.plover.markers import markers
 from storyline.extract.plover.modes import assault_mode, consult_mode, embedded_mode
 from storyline.records import (
@@ -96,6 +104,7 @@ class Trigger:
     cameo: str
     mode: str | None
     misparsed: bool = False
+    refusal: bool = False
 
 
 def _noun_admissible(token: Token) -> bool:
@@ -224,6 +233,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
         token = sent.doc[i]
         if token.lemma_.lower() in _PURPOSE_WRAPPERS and _inner(token, found) is not None:
             del found[i]
+    refused = _ruled_out(sent, found)
+    if refused is not None:
+        return [refused]
     triggers: list[Trigger] = []
     for i, rule in sorted(found.items()):
         token = sent.doc[i]
@@ -238,6 +250,32 @@ def find_triggers(sent: Span) -> list[Trigger]:
             mode = mode or embedded_mode(kind, inner.type)
         triggers.append(Trigger(token, kind, cameo, mode))
     return triggers
+
+
+#: Idioms that refuse what precedes them ("lifting the sanctions is out of the question").
+_RULED_OUT = ("out of the question", "out of question", "off the table", "not an option",
+              "not on the table")
+
+
+def _ruled_out(sent: Span, found: dict[int, Rule]) -> Trigger | None:
+    """A cooperative act that the sentence rules out is a refusal (CAMEO 12, REJECT): the
+    first such trigger before the idiom, verb or noun."""
+    text = sent.text.lower()
+    at = min((text.find(idiom) for idiom in _RULED_OUT if idiom in text), default=-1)
+    if at < 0:
+        return None
+    limit = sent.start_char + at
+    table = load_rules()
+    for token in sent:
+        if token.idx >= limit:
+            break
+        rule = found.get(token.i) or next((r for r in table.get(
+            (token.lemma_.lower(), token.pos_ in ("NOUN", "PROPN")), ())), None)
+        if rule is not None and rule.type in _COOPERATIVE | {"AGREE"}:
+            yielding = rule.type in ("RETREAT", "CONCEDE")
+            return Trigger(token, "REJECT", "124" if yielding else "120",
+                           "yield" if yielding else None, refusal=True)
+    return None
 
 
 def _political_subject(verb: Token) -> bool:
@@ -399,6 +437,8 @@ def _event(trigger: Trigger, sent: Span, index: ActorIndex, dates: Sequence[Date
            published: DateValue) -> Event | None:
     token = trigger.token
     src = leading_actor(token) if trigger.misparsed else source_of(token)
+    if src is None and trigger.refusal:
+        src = reporter(sent)   # "... is out of the question, US authorities said"
     if src is not None and _not_an_actor(src):
         if trigger.type not in ("ASSAULT", "COERCE") or src.lemma_.lower() not in _WAR_MACHINES:
             return None

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from storyline.records import ActorRef, Entity
 
 __all__ = ["ActorIndex", "actor_span", "source_of", "target_of", "is_actorish", "leading_actor",
-           "next_actor", "instrument_owner"]
+           "next_actor", "instrument_owner", "reporter"]
 
 _SUBJ = ("nsubj", "csubj", "vocative", "dislocated", "expl")
 _PASS_SUBJ = ("nsubj:pass", "nsubjpass")
@@ -555,4 +555,18 @@ def next_actor(trigger: Token, skip: Token | None = None) -> Token | None:
     for tok in trigger.doc[trigger.i + 1: trigger.sent.end]:
         if tok.i not in taken and not is_datelike(tok) and (tok.ent_type_ or tok.pos_ == "PROPN"):
             return tok
+    return None
+
+
+_SAYING = frozenset({"say", "tell", "announce", "state", "insist", "declare", "stress", "add",
+                     "reiterate", "warn", "write"})
+
+
+def reporter(sent: Span) -> Token | None:
+    """The named or actor-noun subject of the sentence's reporting verb ("..., Zelensky said")."""
+    for token in sent:
+        if token.lemma_.lower() in _SAYING and token.pos_ in ("VERB", "AUX"):
+            subj, _passive = _subject(token)
+            if subj is not None and is_actorlike(subj):
+                return _phrase_head(subj)
     return None

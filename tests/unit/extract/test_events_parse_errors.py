@@ -140,3 +140,10 @@ def test_past_tense_read_as_a_modifier_of_its_object(parse) -> None:
 def test_past_perfect_read_as_a_modifier(parse) -> None:
     event = main(parse, "Human Rights Watch said security forces had tortured detainees.")
     assert event.type == "ASSAULT" and event.mode == "torture"
+
+
+def test_concession_ruled_out_is_a_refusal_by_the_speaker(parse) -> None:
+    event = main(parse, "Territorial concessions are off the table, Zelensky said.")
+    assert event.type == "REJECT" and event.mode == "yield" and event.source.name == "Zelensky"
+    event = main(parse, "The minister said that lifting the sanctions is out of the question.")
+    assert event.type == "REJECT" and event.source.name == "minister"
