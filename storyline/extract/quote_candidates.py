@@ -21,10 +21,9 @@ from storyline.extract.quote_cues import (
     THOUGHT_VERBS,
     XCOMP_CUES,
     cue_lemma,
-    subject_of,
 )
+from storyline.extract.quote_indirect import cue_speaker
 from storyline.extract.quote_spans import content_range, is_break, same_paragraph
-from storyline.extract.quote_speakers import clause_subject, valid_speaker
 
 __all__ = ["Candidate", "candidates", "features"]
 
@@ -117,9 +116,7 @@ def candidates(doc: Doc, skip: set[int]) -> list[Candidate]:
         if tok.pos_ == "NOUN":
             source = _noun_source(tok)
         else:
-            source = subject_of(tok)
-            if not valid_speaker(source, tok):
-                source = clause_subject(tok)
+            source = cue_speaker(tok)
         out.append(Candidate(tok.i, frame, start, end,
                              source.i if source is not None else None, case))
     return out

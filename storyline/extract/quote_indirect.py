@@ -24,22 +24,29 @@ from storyline.extract.quote_spans import (
 from storyline.extract.quote_speakers import (
     adjacent_speaker,
     clause_subject,
+    opening_subject,
     source_spans,
     valid_speaker,
 )
 
-__all__ = ["complement_phrase", "find_indirect", "indirect_attribution", "parenthetical",
+__all__ = ["complement_phrase", "cue_speaker", "find_indirect", "indirect_attribution", "parenthetical",
            "transcript_turns"]
 
 
-def indirect_attribution(doc: Doc, cue: Token, content: tuple[CharSpan, ...]) -> Attribution:
+def cue_speaker(cue: Token) -> Token | None:
+    """The speaker head of an indirect cue: its subject; for a parenthetical cue with none,
+    the noun just before it; the noun phrase opening the sentence; a subject earlier in the
+    sentence."""
     subject = subject_of(cue)
-    if not valid_speaker(subject, cue):
-        sent = cue.sent
-        before = list(doc[sent.start:cue.i + 1])
-        subject = (adjacent_speaker(cue, before) if parenthetical(cue) else None) \
-            or clause_subject(cue)
-    source, head = source_spans(doc, subject)
+    if valid_speaker(subject, cue):
+        return subject
+    before = list(cue.doc[cue.sent.start:cue.i + 1])
+    return (adjacent_speaker(cue, before) if parenthetical(cue) else None) \
+        or opening_subject(cue) or clause_subject(cue)
+
+
+def indirect_attribution(doc: Doc, cue: Token, content: tuple[CharSpan, ...]) -> Attribution:
+    source, head = source_spans(doc, cue_speaker(cue))
     return Attribution("indirect", content, (), source, head, char_span(doc, cue.i, cue.i + 1),
                        cue_lemma(cue))
 

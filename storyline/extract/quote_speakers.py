@@ -18,7 +18,8 @@ from storyline.extract.quote_spans import (
     same_paragraph,
 )
 
-__all__ = ["adjacent_speaker", "clause_subject", "colon_speaker", "dash_speaker", "frame_speaker",
+__all__ = ["adjacent_speaker", "clause_subject", "colon_speaker", "dash_speaker",
+           "opening_subject", "frame_speaker",
            "left_frame_speaker", "source_spans", "speaker_for", "valid_speaker"]
 
 
@@ -67,6 +68,26 @@ def adjacent_speaker(cue: Token, frame_tokens: list[Token]) -> Token | None:
             break
         j += 1
     return head
+
+
+def opening_subject(cue: Token) -> Token | None:
+    """'\n\nHillary Clinton says …' when the parser took the paragraph break for a verb: the
+    noun phrase that opens the paragraph or sentence right before the cue; its last noun."""
+    doc = cue.doc
+    j = cue.i - 1
+    while j >= 0 and (doc[j].pos_ in ("AUX", "ADV", "PART") and doc[j].lower_ not in ("'s", "’s")):
+        j -= 1
+    head = doc[j] if j >= 0 and doc[j].pos_ in ("PROPN", "NOUN") else None
+    if head is None:
+        return None
+    k = j
+    while k >= 0 and cue.i - k <= 10 and (doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM")
+                                          or doc[k].lower_ in ("'s", "’s", ".")) \
+            and not is_break(doc[k]):
+        k -= 1
+    if k < 0 or is_break(doc[k]) or doc[k].is_sent_end or doc[k].text in SENT_END:
+        return head
+    return None
 
 
 def dash_speaker(right: list[Token]) -> tuple[Token, Token] | None:

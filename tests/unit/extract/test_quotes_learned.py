@@ -176,3 +176,15 @@ def test_parenthetical_cue_with_the_comma_below_it(
     doc = parse("The city will appeal the ruling next week, City Attorney Brad Holm said.")
     pairs = _texts(doc, find_attributions(doc))
     assert any(source is not None and "Holm" in source for _, source in pairs), pairs
+
+
+def test_opening_noun_phrase_is_the_speaker_when_the_parse_has_no_subject(
+        parse: Callable[[str], Doc]) -> None:
+    from storyline.extract.quote_speakers import opening_subject
+
+    doc = parse("The rally ended at 9 p.m.\n\nHillary Clinton says the tweets were unhinged.")
+    cue = next(t for t in doc if t.lower_ == "says")
+    head = opening_subject(cue)
+    assert head is not None and head.text == "Clinton"
+    mid = parse("After the rally, many voters say the tweets were unhinged.")
+    assert opening_subject(next(t for t in mid if t.lower_ == "say")) is None
