@@ -6,6 +6,7 @@ Registered when the ``stories`` tables exist (migration 3). Reads go through
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -61,10 +62,16 @@ ARTICLE_SUMMARIES = 200
 
 def load_story(request: Request) -> dict[str, Any]:
     """The story named in the path (id or unique prefix): :func:`web.story_page` (the
-    ``get_story`` record with coverage by outlet and at most 200 article summaries)."""
+    ``get_story`` record with coverage by outlet and at most 200 article summaries), parsed
+    from the stored page when there is one."""
     story_id = request.path_params["id"]
     if not story_id or len(story_id) > MAX_ID:
         raise ApiError(404, "SL-NOTFOUND", "no story with that id")
+    with engine_of(request).connect() as conn:
+        hit = read_story_page(conn, story_id)
+    if hit is not None:
+        story: dict[str, Any] = json.loads(hit[1])
+        return story
     try:
         return web.story_page(engine_of(request), story_id, article_limit=ARTICLE_SUMMARIES)
     except NotFoundError as exc:

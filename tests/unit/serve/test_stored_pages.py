@@ -185,3 +185,20 @@ def test_search_hits_equal_the_one_statement_search(serve_db: Path) -> None:
         assert web.search_hits(engine, "ceasefire", start="<", end=">", limit=5)
     finally:
         store.close()
+
+
+def test_pages_built_on_a_stored_story_equal_the_live_ones(tmp_path: Path, paged_db: Path,
+                                                          paged_client: TestClient) -> None:
+    """The story page, brief, timeline and network read the stored record: same answers."""
+    db = tmp_path / "live.db"
+    shutil.copyfile(paged_db, db)
+    with sqlite3.connect(db) as con:
+        con.execute("DROP TABLE story_pages")
+    paths = [suffix.format(i) for i in story_ids(db)[:4]
+             for suffix in ("/stories/{}", "/api/stories/{}/brief", "/api/stories/{}/brief?format=md",
+                            "/api/stories/{}/timeline", "/api/stories/{}/network")]
+    with TestClient(create_app(Settings({"db": str(db)})), base_url="http://127.0.0.1") as live:
+        for path in paths:
+            ours, theirs = paged_client.get(path), live.get(path)
+            assert ours.status_code == theirs.status_code == 200, path
+            assert ours.content == theirs.content, path
