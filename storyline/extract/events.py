@@ -118,6 +118,10 @@ def _noun_admissible(token: Token) -> bool:
         return True
     if token.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head != token:
         return _noun_admissible(head)
+    if token.dep_ == "ROOT" and any(c.lemma_.lower() in ASPECT_VERBS and c.pos_ == "VERB"
+                                    for c in token.subtree if c.head.i in (token.i, c.i) or
+                                    c.head.head.i == token.i):
+        return True   # "Talks between the two sides [resumed]" parsed with "Talks" as the root
     return False
 
 
@@ -398,6 +402,10 @@ NON_AGENTS = frozenset({
     "ship", "boat", "truck", "device", "phone", "product", "software", "feature", "index",
     "dollar", "currency", "crisis", "collapse", "accident", "crash", "flood", "earthquake", "disease", "cancer",
 })
+#: Texts that speak for their authors in verbal events.
+_DOCUMENTS = frozenset({"report", "statement", "resolution", "letter", "document", "communique",
+                        "declaration"})
+_VERBAL = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN"})
 #: Vehicles that are weapons when they attack ("jets bombed"), things in business news.
 _WAR_MACHINES = frozenset({"jet", "aircraft", "plane", "helicopter", "ship", "boat", "vehicle",
                            "truck"})
@@ -440,9 +448,12 @@ def _event(trigger: Trigger, sent: Span, index: ActorIndex, dates: Sequence[Date
     if src is None and trigger.refusal:
         src = reporter(sent)   # "... is out of the question, US authorities said"
     if src is not None and _not_an_actor(src):
-        if trigger.type not in ("ASSAULT", "COERCE") or src.lemma_.lower() not in _WAR_MACHINES:
+        if trigger.type in _VERBAL and src.lemma_.lower() in _DOCUMENTS:
+            pass   # "The report accused the police ...", "a UN resolution demanded ..."
+        elif trigger.type not in ("ASSAULT", "COERCE") or src.lemma_.lower() not in _WAR_MACHINES:
             return None
-        src = instrument_owner(src) or src   # "Israeli jets bombed ..." → Israeli
+        else:
+            src = instrument_owner(src) or src   # "Israeli jets bombed ..." → Israeli
     if token.lemma_.lower() in ("warn", "caution") and not _real_warning(token):
         return None
     if token.lemma_.lower() == "fight" and (any(c.dep_ == "xcomp" for c in token.children) or

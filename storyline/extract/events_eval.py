@@ -6,7 +6,7 @@ figures the issue asks for.
   written from the CAMEO / PLOVER codebooks; the GSR sentences come from the CAMEO manual's
   examples, so nothing is trained on them, but rules were checked against them (see docs).
 * ConfliBERT CAMEO quad class (test split, 451 sentences): macro-F1 over the 5 labels
-  (0 = no cooperation/conflict event).
+  (0 = no cooperation/conflict event); its actor spans (``cameo_ner``): source / target.
 * Non-event news sentences (``plover/nonevents.tsv``): share with any current event.
 * Speed: events + positions + dates per article against the parse time.
 
@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from storyline.extract.events import extract_events, main_event
-from storyline.extract.plover.gold import actor_match, load_gsr, load_quad
+from storyline.extract.plover.gold import actor_match, load_actor_spans, load_gsr, load_quad
 from storyline.extract.plover.modes import quad_of_cameo
 from storyline.extract.plover.nonevents import load_labelled
 
-__all__ = ["evaluate_gsr", "evaluate_quad", "macro_f1", "main"]
+__all__ = ["evaluate_actors", "evaluate_gsr", "evaluate_quad", "macro_f1", "main"]
 
 
 def _default_data() -> Path:
@@ -132,6 +132,29 @@ def evaluate_quad(path: Path, model: str | None = None) -> dict[str, Any]:
             "confusion": Counter(f"{g}->{p}" for g, p in zip(gold, predicted, strict=False))}
 
 
+def evaluate_actors(path: Path, model: str | None = None) -> dict[str, Any]:
+    """Source / target accuracy of the main event against ConfliBERT ``cameo_ner`` spans, over
+    the sentences where an event is coded (type is scored elsewhere). Its conventions differ
+    from the GSR's: targets may be things ("the proposal"), weapons may be sources."""
+    rows = load_actor_spans(path)
+    nlp = _nlp(model)
+    coded = n_src = ok_src = n_tgt = ok_tgt = 0
+    for (_text, sources, targets), doc in zip(rows, nlp.pipe([r[0] for r in rows], batch_size=64),
+                                             strict=True):
+        event = main_event(extract_events(doc, statements=True), doc)
+        if event is None:
+            continue
+        coded += 1
+        if sources:
+            n_src += 1
+            ok_src += actor_match(event.source.name, sources)
+        if targets:
+            n_tgt += 1
+            ok_tgt += bool(event.target and actor_match(event.target.name, targets))
+    return {"sentences": len(rows), "coded": coded, "source_accuracy": ok_src / max(n_src, 1),
+            "sources": n_src, "target_accuracy": ok_tgt / max(n_tgt, 1), "targets": n_tgt}
+
+
 def evaluate_nonevents(meantime: Path, model: str | None = None) -> dict[str, Any]:
     """Share of hand-labelled non-event sentences (``N``) on which any event is coded."""
     rows = [r for r in load_labelled(meantime) if r[2] == "N"]
@@ -203,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     quad = data / "conflibert-cameo" / "data" / "cameo_class" / f"{args.split}.tsv"
     if quad.is_file():
         result["conflibert_quad"] = evaluate_quad(quad)
+    spans = data / "conflibert-cameo" / "data" / "cameo_ner" / f"{args.split}.txt"
+    if spans.is_file():
+        result["conflibert_actors"] = evaluate_actors(spans)
     if (data / "meantime-en").is_dir():
         result["nonevents"] = evaluate_nonevents(data / "meantime-en")
     if args.speed:
@@ -240,6 +266,11 @@ def format_report(result: dict[str, Any]) -> str:
                      + ", ".join(f"{k}: {v:.3f}" for k, v in sorted(q["per_class_f1"].items())))
         lines.append("  confusion gold->predicted: " + ", ".join(
             f"{k} {v}" for k, v in sorted(q["confusion"].items())))
+    a = result.get("conflibert_actors")
+    if a:
+        lines.append(f"ConfliBERT actor spans ({a['sentences']} sentences, {a['coded']} coded): "
+                     f"source {a['source_accuracy']:.3f} (of {a['sources']}), target "
+                     f"{a['target_accuracy']:.3f} (of {a['targets']})")
     ne = result.get("nonevents")
     if ne:
         lines.append(f"Non-event news sentences (MEANTIME, hand-labelled N): {ne['with_events']}/"

@@ -11,7 +11,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["OLD_LABELS", "GoldEvent", "load_gsr", "load_quad", "actor_words", "actor_match"]
+__all__ = ["OLD_LABELS", "GoldEvent", "load_gsr", "load_quad", "load_actor_spans", "actor_words",
+           "actor_match"]
 
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
               "FIGHT": "ASSAULT"}
@@ -74,6 +75,37 @@ def load_quad(path: Path) -> list[tuple[str, int]]:
         if text and label.strip().isdigit():
             rows.append((text, int(label)))
     return rows
+
+
+_NO_SPACE_BEFORE = frozenset({",", ".", "'s", "’s", "n't", ")", ":", ";", "?", "!", "%", "'"})
+
+
+def load_actor_spans(path: Path) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """ConfliBERT ``cameo_ner`` BIO file → (sentence, source spans, target spans). Tokens are
+    joined with spaces except before closing punctuation (the files hold no raw text)."""
+    out: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
+    text, spans, current = "", {"S": [], "T": []}, None
+    lines = path.read_text(encoding="utf-8").splitlines() + [""]
+    for line in lines:
+        token, _, tag = line.strip().rpartition(" ")
+        if not token:
+            if text:
+                out.append((text, tuple(text[a:b] for a, b in spans["S"]),
+                            tuple(text[a:b] for a, b in spans["T"])))
+            text, spans, current = "", {"S": [], "T": []}, None
+            continue
+        if text and token not in _NO_SPACE_BEFORE and not text.endswith(("(", "$")):
+            text += " "
+        start, text = len(text), text + token
+        role = tag[2:]
+        if tag.startswith("B-") and role in spans:
+            current = [start, len(text)]
+            spans[role].append(current)
+        elif tag.startswith("I-") and role in spans and current is not None:
+            current[1] = len(text)
+        else:
+            current = None
+    return out
 
 
 def actor_words(text: str | None) -> set[str]:

@@ -147,3 +147,18 @@ def test_concession_ruled_out_is_a_refusal_by_the_speaker(parse) -> None:
     assert event.type == "REJECT" and event.mode == "yield" and event.source.name == "Zelensky"
     event = main(parse, "The minister said that lifting the sanctions is out of the question.")
     assert event.type == "REJECT" and event.source.name == "minister"
+
+
+def test_noun_event_at_the_root_with_an_aspect_verb(parse) -> None:
+    # parsed with "Talks" as the root and "resumed" as a modifier of "sides"
+    assert main(parse, "Talks between the two sides resumed in Doha on Sunday.").type == "CONSULT"
+
+
+def test_a_report_can_accuse(parse) -> None:
+    event = main(parse, "The report accused the police of excessive force.")
+    assert event.type == "ACCUSE" and event.source.name == "report"
+
+
+def test_labour_strike_is_a_protest_air_strike_an_assault(parse) -> None:
+    assert main(parse, "Truck drivers began a nationwide strike on Monday.").type == "PROTEST"
+    assert main(parse, "Israel launched an air strike on Gaza.").type == "ASSAULT"
