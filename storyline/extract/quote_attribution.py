@@ -27,7 +27,12 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.quote_cues import FRAME_VERBS, SPEECH_VERBS, THOUGHT_VERBS, cue_lemma
 from storyline.extract.quote_indirect import find_indirect, transcript_turns
-from storyline.extract.quote_learned import CueModel, learned_attributions, refine
+from storyline.extract.quote_learned import (
+    CueModel,
+    content_tokens,
+    learned_attributions,
+    refine,
+)
 from storyline.extract.quote_marks import QuoteMarkSpan, find_quoted
 from storyline.extract.quote_spans import (
     DASHES,
@@ -346,7 +351,7 @@ def _learned(doc: Doc, model: CueModel, quoted: list[Attribution],
             span = doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
             if span is not None:
                 skip.update(range(span.start, span.end))
-    return learned_attributions(doc, model, skip)
+    return learned_attributions(doc, model, skip, content_tokens(doc, indirect))
 
 
 def _coordinated(doc: Doc, a: Attribution, b: Attribution) -> bool:

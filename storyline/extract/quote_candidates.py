@@ -10,6 +10,7 @@ string features (lemma, frame, subject kind, …) for a linear classifier.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -136,8 +137,10 @@ def _subject_features(doc: Doc, cand: Candidate) -> list[str]:
     return feats
 
 
-def features(doc: Doc, cand: Candidate) -> list[str]:
-    """Sparse string features of a candidate (all weights are learned on PolNeAR train)."""
+def features(doc: Doc, cand: Candidate, inside: Set[int] = frozenset()) -> list[str]:
+    """Sparse string features of a candidate (all weights are learned on PolNeAR train);
+    ``inside`` holds the tokens of contents the rules already report (a cue there is nested,
+    and PolNeAR marks each token once)."""
     tok = doc[cand.cue]
     lemma = cue_lemma(tok)
     first = doc[cand.start].lower_
@@ -159,6 +162,10 @@ def features(doc: Doc, cand: Candidate) -> list[str]:
     if lemma in OBJ_CUES | XCOMP_CUES:
         feats.append("lex=frame")
     feats += _subject_features(doc, cand)
+    if cand.cue in inside:
+        feats += ["nested", f"nested|{cand.frame}"]
+    if any(t.text in ('"', "“", "”") for t in doc[cand.start:cand.end]):
+        feats.append("c.quote")
     if cand.source is not None:
         feats.append(f"ls={lemma}|{'src' if doc[cand.source].pos_ in ('PROPN', 'PRON') else 'n'}")
     return feats

@@ -24,7 +24,7 @@ import argparse
 import json
 import math
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +38,7 @@ from storyline.extract.quote_cues import cue_lemma
 from storyline.extract.quote_spans import Attribution, char_span
 from storyline.extract.quote_speakers import source_spans
 
-__all__ = ["CueModel", "choose_end", "end_examples", "label_candidates", "learned_attributions", "load_cue_model", "main",
+__all__ = ["CueModel", "choose_end", "content_tokens", "end_examples", "label_candidates", "learned_attributions", "load_cue_model", "main",
            "refine", "train_cue_model"]
 
 
@@ -103,11 +103,13 @@ def load_cue_model(path: str) -> CueModel | None:
         return None
 
 
-def learned_attributions(doc: Doc, model: CueModel, skip: set[int]) -> list[Attribution]:
-    """Indirect attributions whose cue the model scores at or above its threshold."""
+def learned_attributions(doc: Doc, model: CueModel, skip: set[int],
+                         inside: Set[int] = frozenset()) -> list[Attribution]:
+    """Indirect attributions whose cue the model scores at or above its threshold (``skip``:
+    tokens that cannot be cues; ``inside``: tokens of contents already reported)."""
     found: list[Attribution] = []
     for cand in candidates(doc, skip):
-        if model.probability(features(doc, cand)) < model.threshold:
+        if model.probability(features(doc, cand, inside)) < model.threshold:
             continue
         cue = doc[cand.cue]
         end = choose_end(doc, model, cand.cue, cand.start, cand.end) \
@@ -118,6 +120,17 @@ def learned_attributions(doc: Doc, model: CueModel, skip: set[int]) -> list[Attr
                                  source, head, char_span(doc, cue.i, cue.i + 1),
                                  cue_lemma(cue)))
     return found
+
+
+def content_tokens(doc: Doc, attributions: Iterable[Attribution]) -> set[int]:
+    """Token indices covered by the contents of ``attributions``."""
+    inside: set[int] = set()
+    for a in attributions:
+        for start, end in a.content:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                inside.update(range(span.start, span.end))
+    return inside
 
 
 def _overlaps(a: Sequence[tuple[int, int]], b: tuple[int, int]) -> bool:
@@ -192,13 +205,17 @@ def train_cue_model(docs: Sequence[Any], parsed: Sequence[Doc], c: float = 0.5,
     """Fit the classifier on PolNeAR articles (``docs``: ``PolnearDoc``) and their parses.
     Candidates whose cue is already a rule cue are included: the model learns cue words, the
     pipeline only asks it about the rest."""
+    from storyline.extract.quote_attribution import find_attributions
+
     rows: list[list[str]] = []
     ys: list[int] = []
     ends: list[tuple[list[str], int]] = []
     for doc_gold, doc in zip(docs, parsed, strict=True):
         cands = candidates(doc, set())
         ys.extend(label_candidates(doc, cands, doc_gold.gold))
-        rows.extend(features(doc, cand) for cand in cands)
+        inside = content_tokens(doc, [a for a in find_attributions(doc)
+                                      if a.kind == "indirect"])
+        rows.extend(features(doc, cand, inside) for cand in cands)
         ends.extend(end_examples(doc, cands, doc_gold.gold))
     weights = _fit(rows, ys, c)
     end_weights = _fit([f for f, _ in ends], [y for _, y in ends], c) if ends else {}
