@@ -427,13 +427,15 @@ class StoryIndex:
         nameless = max(threshold, self.params.nameless_threshold)
         coverage = self.params.coverage_threshold if lines else 0.0
         for beyond, _, _, cluster, gap in ranked:
+            if beyond and best is not None and best_score >= threshold:
+                break  # a storyline within the window took it: dormant ones are not scored
             shares = not lines or _shares(names, cluster, self.params.shared_names)
             if not shares and self.params.nameless_threshold <= 0 and coverage <= 0:
                 continue
             score = self._cosine(scaled, norm, cluster, only)
             if beyond:  # a dormant storyline: reopened only by a close match sharing names,
                 # and only when no storyline within the window takes the story
-                if (shares and score >= max(revive, threshold) and best_score < threshold
+                if (shares and score >= max(revive, threshold)
                         and (dormant is None or score > dormant[1])):
                     dormant = (cluster, score)
                 continue

@@ -91,7 +91,7 @@ class StoryParams:
     undated_margin: float = 0.10
     story_undated_margin: float = 0.10
     shared_names: int = 1
-    nameless_threshold: float = 0.0
+    nameless_threshold: float = 0.1
     coverage_threshold: float = 0.4
     coverage_terms: int = 20
     storyline_revive_threshold: float = 0.2

@@ -1,11 +1,12 @@
 """Quality gate for story clustering: ECB+ and Timeline17 with pinned floors (one stream
 order; full figures over three orders and the baseline sweep: docs/benchmarks-stories.md).
 
-Measured at the pinned defaults (ECB+ order 0): topic B³ F1 0.904 (storyline level),
-sub-topic B³ F1 0.880 (story level); one-pass TF-IDF baseline 0.876 @ 0.15 and 0.860 @ 0.25.
-Timeline17 in the largest storyline: BP oil spill 0.996, H1N1 0.889 (with the storyline
-coverage test; 0.918 / 0.790 without). Timeline17 date selection Date-F1 0.680 (mean of 8
-timelines).
+Measured at the pinned defaults (ECB+ order 0): topic B³ P 0.901 R 0.898 F1 0.900 (storyline
+level; with ``nameless_threshold`` 0.1 a close word match joins a storyline without a shared
+name: precision 0.940 -> 0.901, recall 0.872 -> 0.898), sub-topic B³ F1 0.880 (story level);
+one-pass TF-IDF baseline 0.876 @ 0.15 and 0.860 @ 0.25. Timeline17 in the largest storyline:
+BP oil spill 0.997, H1N1 0.906 (0.889 without the nameless joins; 0.918 / 0.790 before the
+coverage test). Timeline17 date selection Date-F1 0.680 (mean of 8 timelines).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def ecb(shared_data: Path) -> dict:  # type: ignore[type-arg]
 def test_ecbplus_topic_level(ecb: dict) -> None:  # type: ignore[type-arg]
     topic = ecb["topic_storyline"]
     assert topic["f1"] >= 0.88, topic
-    assert topic["precision"] >= 0.92, topic
+    assert topic["precision"] >= 0.89, topic
 
 
 def test_ecbplus_subtopic_level(ecb: dict) -> None:  # type: ignore[type-arg]
@@ -52,7 +53,7 @@ def test_timeline17_storylines(shared_data: Path) -> None:
     result = ev.timeline17(shared_data)
     topics = result["topics"]
     assert topics["bpoil"]["in_largest_storyline"] >= 0.97, topics
-    assert topics["H1N1"]["in_largest_storyline"] >= 0.86, topics
+    assert topics["H1N1"]["in_largest_storyline"] >= 0.9, topics
     assert result["largest_storylines_distinct"]
     assert result["storyline_b3"]["precision"] >= 0.99, result
 
