@@ -227,7 +227,8 @@ def classify_quoted(doc: Doc) -> tuple[list[Attribution], list[QuotedText]]:
                 doc, last_direct[1], span.start, prev.cue):
             same_cue = cue is not None and prev.cue == char_span(doc, cue.i, cue.i + 1)
             resumes = sentence_like or (frame.left and frame.left[-1].text == ",")
-            if resumes and (same_cue or (cue is None and according is None)):
+            if resumes and (same_cue or (cue is None and according is None
+                                         and speaker is None)):
                 # the second half of a split quote, or the next paragraph of the same speech
                 attributions[last_direct[0]] = Attribution(
                     prev.kind, prev.content + content, prev.marked + marked,

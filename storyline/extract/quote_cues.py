@@ -26,6 +26,7 @@ quip joke boast shout yell reveal answer agree propose demand accuse charge blam
 explain estimate disclose specify affirm affirmed proclaim lament acknowledge threaten suggest
 advise recommend predict assure admit complain concede interject muse opine posit told
 describe write post reply respond continue point wonder question
+read boom exclaim plead scream chant snap whisper recount gush marvel lecture
 """.split())
 
 #: Verbs of thought, belief and perception: attribution, but not speech.

@@ -104,15 +104,22 @@ def dash_speaker(right: list[Token]) -> tuple[Token, Token] | None:
 
 
 def colon_speaker(left: list[Token]) -> Token | None:
-    """'Republican pollster Daron Shaw: "…"' / 'Trump: ‘I’m the Worst …’': a name right
-    before the colon that opens the quote, with no verb in the frame; the name's last word."""
+    """'Republican pollster Daron Shaw: "…"' / 'Trump: ‘I’m the Worst …’' / 'POLLS WERE
+    RIGHT - Mark Blumenthal and Jon Cohen: "…"' / 'More from the report: "…"': a name right
+    before the colon that opens the quote, with no verb between it and the start of the frame,
+    a dash or "from"; the name's last word."""
     words = [t for t in left if not t.is_space]
-    if len(words) < 2 or words[-1].text != ":" or len(words) > 12:
+    if len(words) < 2 or words[-1].text != ":":
         return None
-    if any(t.pos_ in ("VERB", "AUX") for t in words):
+    phrase: list[Token] = []
+    for tok in reversed(words[:-1]):
+        if tok.text in DASHES or tok.text == "-" or tok.lower_ == "from":
+            break
+        phrase.insert(0, tok)
+    if not phrase or len(phrase) > 12 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None
-    head = words[-2]
-    return head if head.pos_ == "PROPN" else None
+    head = phrase[-1]
+    return head if head.pos_ in ("PROPN", "NOUN") else None
 
 
 def frame_speaker(cue: Token, right: list[Token]) -> Token | None:

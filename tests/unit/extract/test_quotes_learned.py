@@ -139,6 +139,9 @@ def test_transcript_turns(parse: Callable[[str], Doc]) -> None:
     ("Republican pollster Daron Shaw: “Historically, lesser known candidates gain late.”",
      "Daron Shaw"),
     ("“We are not just validating numbers,” he\xa0told reporters on Tuesday.", "he"),
+    ("THE POLLS WERE RIGHT - Mark Blumenthal: “The polls were right about the winner.”",
+     "Mark Blumenthal"),
+    ("“Let’s defeat her in November,” Trump boomed.", "Trump"),
 ])
 def test_direct_speaker_patterns(parse: Callable[[str], Doc], text: str, speaker: str) -> None:
     quotes = [q for q in extract_quotes(parse(text)) if q.kind == "direct"]
