@@ -360,7 +360,8 @@ def describe_load(result: dict[str, Any]) -> str:
             f"{stats['sampled'] - 100:,} distinct stories (after 100 for warm-up) drawn in "
             f"proportion to their size (mean {stats['mean_articles']} articles, largest "
             f"{stats['max_articles']}); storyline answers them from the pages stored by the corpus "
-            f"phase (written in {result['pages_s']} s here).")
+            "phase (" + (f"written in {result['pages_s']} s here" if isinstance(result["pages_s"], float)
+                         else "already in the database") + ").")
 
 
 def write_markdown(path: Path, result: dict[str, Any]) -> None:

@@ -12,8 +12,10 @@ from typing import Any
 
 from sqlalchemy import Engine
 from starlette.requests import Request
+from starlette.responses import Response
 
 from storyline.errors import NotFoundError
+from storyline.serve.cache import cached
 from storyline.serve.http import ApiError, JSONResponse
 from storyline.serve.params import CANONICAL, LIMIT, OFFSET, OUTLET, Q_REQUIRED, Param, Q, parse_all
 from storyline.serve.routing import Endpoint, RouteGroup
@@ -73,12 +75,18 @@ SEARCH_PARAMS = (Q_REQUIRED, Param("limit", "integer", 20, "Hits per page.", min
                  OFFSET)
 
 
-def search(request: Request) -> JSONResponse:
+def search(request: Request) -> Response:
+    """Hits and total; ETag-cached like the story responses (a repeated search, the back
+    button, costs no query)."""
     args = parse_all(SEARCH_PARAMS, request.query_params)
     engine = engine_of(request)
-    items = search_hits(engine, args["q"], args["limit"], args["offset"])
-    body = _page(items, queries.count_search(engine, args["q"]), args)
-    return JSONResponse({"q": args["q"], **body})
+
+    def build() -> Response:
+        items = search_hits(engine, args["q"], args["limit"], args["offset"])
+        body = _page(items, queries.count_search(engine, args["q"]), args)
+        return JSONResponse({"q": args["q"], **body})
+
+    return cached(request, build)
 
 
 PAGE_PARAMS = (LIMIT, OFFSET)

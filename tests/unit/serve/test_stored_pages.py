@@ -202,3 +202,13 @@ def test_pages_built_on_a_stored_story_equal_the_live_ones(tmp_path: Path, paged
             ours, theirs = paged_client.get(path), live.get(path)
             assert ours.status_code == theirs.status_code == 200, path
             assert ours.content == theirs.content, path
+
+
+def test_search_is_etag_cached(client: TestClient) -> None:
+    first = client.get("/api/search", params={"q": "ceasefire"})
+    assert first.status_code == 200 and first.headers["etag"]
+    again = client.get("/api/search", params={"q": "ceasefire"}, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    other = client.get("/api/search", params={"q": "ceasefire", "offset": 1})
+    assert other.headers["etag"] != first.headers["etag"]
+    assert client.get("/api/search", params={"q": "x", "limit": 0}).status_code == 400
