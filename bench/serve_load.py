@@ -429,12 +429,12 @@ def write_markdown(path: Path, result: dict[str, Any]) -> None:
 
 def driver_for(name: str, seconds: float) -> Callable[[list[str], int, bool], dict[str, Any]]:
     """``run(urls, concurrency, bust)``: wrk for ``seconds`` when chosen (or ``auto`` and on
-    PATH), else each URL once from the Python client (which needs no cache busting: it sends
-    each URL once)."""
+    PATH), else each URL once from the Python client; with ``bust`` every request carries a
+    distinct ``_n=`` parameter (search URLs repeat: 24 words)."""
     if name == "wrk" or (name == "auto" and wrk_available()):
         return lambda urls, concurrency, bust: drive_wrk(urls, concurrency, seconds, bust=bust)
     return lambda urls, concurrency, bust: drive_python(
-        [u + ("&" if "?" in u else "?") + "_n=floor" for u in urls] if bust and concurrency == 1 else urls,
+        [u + ("&" if "?" in u else "?") + f"_n={i}-{concurrency}" for i, u in enumerate(urls)] if bust else urls,
         concurrency)
 
 
