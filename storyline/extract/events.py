@@ -402,6 +402,9 @@ NON_AGENTS = frozenset({
     "ship", "boat", "truck", "device", "phone", "product", "software", "feature", "index",
     "dollar", "currency", "crisis", "collapse", "accident", "crash", "flood", "earthquake", "disease", "cancer",
 })
+#: Crowds whose violence is a riot (CAMEO 145), not an armed assault.
+_CROWDS = frozenset({"protester", "demonstrator", "rioter", "student", "crowd", "mob",
+                     "youth", "supporter", "fan", "worker", "prisoner", "inmate", "villager"})
 #: Texts that speak for their authors in verbal events.
 _DOCUMENTS = frozenset({"report", "statement", "resolution", "letter", "document", "communique",
                         "declaration"})
@@ -454,6 +457,8 @@ def _event(trigger: Trigger, sent: Span, index: ActorIndex, dates: Sequence[Date
             return None
         else:
             src = instrument_owner(src) or src   # "Israeli jets bombed ..." → Israeli
+    if trigger.type == "ASSAULT" and src is not None and src.lemma_.lower() in _CROWDS:
+        trigger = Trigger(token, "PROTEST", "145", "riot")   # "protesters clashed with police"
     if token.lemma_.lower() in ("warn", "caution") and not _real_warning(token):
         return None
     if token.lemma_.lower() == "fight" and (any(c.dep_ == "xcomp" for c in token.children) or

@@ -179,7 +179,28 @@ def _resolve(subj: Token, trigger: Token) -> Token | None:
     resolved = _from_pronoun(_relative(subj))
     if resolved.lower_ in _PRONOUNS and resolved.lower_ not in ("who", "which", "that", "this"):
         return _earlier_subject(resolved) or resolved
-    return resolved
+    return _counted(resolved)
+
+
+#: Number words heading a counted group ("tens of thousands of students").
+_COUNTS = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million",
+                     "millions", "dozen", "dozens", "score", "scores", "number", "some", "many",
+                     "several", "most", "all", "both"})
+
+
+def _counted(token: Token) -> Token:
+    """The people counted, not the count: "Tens of thousands of students staged ..." →
+    students (through nested "of" phrases)."""
+    node = token
+    for _ in range(3):
+        if node.lemma_.lower() not in _COUNTS and node.lower_ not in _COUNTS:
+            break
+        inner = next((c for c in node.children if c.dep_ == "nmod" and any(
+            g.lower_ == "of" for g in c.children if g.dep_ == "case")), None)
+        if inner is None:
+            break
+        node = inner
+    return node
 
 
 def _earlier_subject(pronoun: Token) -> Token | None:
@@ -380,7 +401,7 @@ ACTOR_NOUNS = frozenset({
 })
 _BFS_DEPS = frozenset({"obj", "dobj", "iobj", "obl", "nmod", "xcomp", "ccomp", "nsubj",
                        "nsubj:pass", "conj", "nmod:poss", "compound", "amod", "appos", "acl",
-                       "advcl", "obl:arg"})
+                       "advcl", "obl:arg", "csubj"})
 
 
 def is_actorlike(token: Token) -> bool:
@@ -454,7 +475,21 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
                     if g.dep_ in _BFS_DEPS and not _own_clause(g)]
         if not frontier:
             break
-    return fallback or place
+    return fallback or place or _that_clause_subject(trigger, skip)
+
+
+def _that_clause_subject(trigger: Token, skip: set[int]) -> Token | None:
+    """A noun trigger's content clause that the parser hung elsewhere ("its demand today that
+    [Israel] ease restrictions"): the subject of the next "that" clause."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for tok in trigger.doc[trigger.i + 1: min(trigger.i + 6, trigger.sent.end)]:
+        if tok.lower_ == "that" and tok.dep_ == "mark":
+            subj, _passive = _subject(tok.head)
+            if subj is not None and subj.i not in skip and is_actorlike(subj):
+                return _phrase_head(subj)
+            return None
+    return None
 
 
 def _owner_of_thing(token: Token) -> Token | None:

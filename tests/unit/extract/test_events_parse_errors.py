@@ -162,3 +162,15 @@ def test_a_report_can_accuse(parse) -> None:
 def test_labour_strike_is_a_protest_air_strike_an_assault(parse) -> None:
     assert main(parse, "Truck drivers began a nationwide strike on Monday.").type == "PROTEST"
     assert main(parse, "Israel launched an air strike on Gaza.").type == "ASSAULT"
+
+
+def test_counted_group_is_the_actor_and_clashing_crowds_riot(parse) -> None:
+    event = main(parse, "Tens of thousands of university students staged mass demonstrations.")
+    assert event.type == "PROTEST" and event.source.name == "university students"
+    assert main(parse, "Protesters clashed with police in the capital.").type == "PROTEST"
+
+
+def test_demand_that_clause_names_the_recipient(parse) -> None:
+    doc = parse("The ILO reiterated its demand today that Israel ease restrictions on workers.")
+    event = next(e for e in extract_events(doc) if e.type == "REQUEST")
+    assert event.target is not None and event.target.name == "Israel"
