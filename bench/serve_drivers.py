@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import secrets
 import shutil
 import subprocess
 import tempfile
@@ -32,6 +33,7 @@ WRK_THREADS = 2
 LUA = r"""
 local paths = {%(paths)s}
 local bust = %(bust)s
+local salt = "%(salt)s"
 local nthreads = %(threads)d
 local counter = 0
 local created = 0
@@ -45,7 +47,7 @@ end
 function request()
   local p = paths[(counter %% #paths) + 1]
   if bust then
-    if string.find(p, "?", 1, true) then p = p .. "&_n=" .. counter else p = p .. "?_n=" .. counter end
+    if string.find(p, "?", 1, true) then p = p .. "&_n=" .. salt .. counter else p = p .. "?_n=" .. salt .. counter end
   end
   counter = counter + nthreads
   return wrk.format("GET", p)
@@ -79,7 +81,7 @@ def drive_wrk(urls: list[str], concurrency: int, seconds: float, *, bust: bool =
         paths.append(part.path + ("?" + part.query if part.query else ""))
     threads = max(1, min(WRK_THREADS, concurrency))
     script = LUA % {"paths": ",".join(_lua_string(p) for p in paths), "bust": "true" if bust else "false",
-                    "threads": threads}
+                    "threads": threads, "salt": secrets.token_hex(4)}  # distinct across rounds too
     with tempfile.NamedTemporaryFile("w", suffix=".lua", prefix="serve-bench-", delete=False) as f:
         f.write(script)
         lua = Path(f.name)
