@@ -170,17 +170,17 @@ print(report.stories, report.storylines, report.conflicts)
 STORY_PAGES = """
 import sys
 from storyline.store import open_store
-from storyline.store.story_pages import has_pages, write_story_pages
+from storyline.store.story_pages import has_pages, refresh_serving_tables
 store = open_store(sys.argv[1])
 if not has_pages(store.engine):
-    print(write_story_pages(store.engine))
+    print(refresh_serving_tables(store.engine))
 store.close()
 """
 
 
 def story_pages(db: Path) -> float | str:
-    """The stored story pages (written by the corpus phase; here when the database was built
-    before they existed)."""
+    """The stored story pages and the compacted search index (the end of the corpus phase;
+    here when the database was built before that step existed)."""
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", STORY_PAGES, str(db)], check=True, cwd=REPO,
                           capture_output=True, text=True)

@@ -31,7 +31,7 @@ from storyline.corpus.identities import Identities
 from storyline.records import Article
 from storyline.store import SqlStore
 from storyline.store import corpus as db
-from storyline.store.story_pages import write_story_pages
+from storyline.store.story_pages import refresh_serving_tables
 from storyline.stories import StoryIndex, StoryParams, story_doc, story_records
 
 ProgressHook = Callable[[int], None]
@@ -127,7 +127,7 @@ def build_corpus(store: SqlStore, settings: Settings, *, progress: ProgressHook 
              if len(index.storylines[line].members) > 1}
     report.conflicts = _corroborate(store, settings, sorted(changed), sorted(lines), identities)
     _add_time(report, "corroborate", started)
-    write_story_pages(store.engine, sorted(changed | lines))  # what GET /api/stories/{id} answers
+    refresh_serving_tables(store.engine, sorted(changed | lines))  # stored story pages, compact FTS
     report.stories = sum(1 for r in records if r["level"] == "story")
     report.storylines = len(records) - report.stories
     report.entities = identities.count()

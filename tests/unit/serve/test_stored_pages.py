@@ -212,3 +212,20 @@ def test_search_is_etag_cached(client: TestClient) -> None:
     other = client.get("/api/search", params={"q": "ceasefire", "offset": 1})
     assert other.headers["etag"] != first.headers["etag"]
     assert client.get("/api/search", params={"q": "x", "limit": 0}).status_code == 400
+
+
+def test_compacting_the_search_index_keeps_the_hits(tmp_path: Path, paged_db: Path) -> None:
+    from storyline.store.story_pages import compact_search_index, refresh_serving_tables
+
+    db = tmp_path / "compact.db"
+    shutil.copyfile(paged_db, db)
+    store = open_store(str(db))
+    try:
+        queries = ("ceasefire", "Putin talks", "the", "Zelensky")
+        before = [web.search_hits(store.engine, q, start="<", end=">", limit=10) for q in queries]
+        assert compact_search_index(store.engine)
+        after = [web.search_hits(store.engine, q, start="<", end=">", limit=10) for q in queries]
+        assert after == before and any(before)
+        assert refresh_serving_tables(store.engine, []) == 0  # nothing changed: no page, no merge
+    finally:
+        store.close()
