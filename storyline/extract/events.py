@@ -515,18 +515,28 @@ def main_event(events: Sequence[Event], doc: Doc | None = None) -> Event | None:
     the trigger nearest the root of the parse (when ``doc`` is given), then one with an actor,
     then the first."""
     def depth(event: Event) -> int:
-        if doc is None or event.trigger is None:
-            return 0
-        token = doc.char_span(event.trigger.start, event.trigger.end)
+        token = _token_of(event, doc)
         if token is None:
             return 0
-        node, steps = token.root, 0
+        node, steps = token, 0
         while node.head != node and steps < 20:
             node, steps = node.head, steps + 1
         return steps
-    ranked = sorted(enumerate(events), key=lambda pair: (pair[1].historical, depth(pair[1]),
+    def relative(event: Event) -> bool:   # "Trump, who met Putin last week, criticised ..."
+        token = _token_of(event, doc)
+        return token is not None and any(t.dep_ in ("acl:relcl", "relcl")
+                                         for t in [token, *token.ancestors])
+    ranked = sorted(enumerate(events), key=lambda pair: (pair[1].historical, relative(pair[1]),
+                                                         depth(pair[1]),
                                                          not pair[1].source.name, pair[0]))
     return ranked[0][1] if ranked else None
+
+
+def _token_of(event: Event, doc: Doc | None) -> Token | None:
+    if doc is None or event.trigger is None:
+        return None
+    span = doc.char_span(event.trigger.start, event.trigger.end)
+    return span.root if span is not None else None
 
 
 def events_stage(article: Article, doc: Doc, settings: object = None) -> Article:

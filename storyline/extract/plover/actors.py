@@ -242,6 +242,9 @@ def source_of(trigger: Token) -> Token | None:
             if node.head.i > node.i:   # "The military [imposed] martial law": head = object
                 return leading_actor(node) or node.head
             return node.head   # "groups demanding that ..."; a misparsed main verb
+        if node.dep_ == "parataxis" and node.head.i < node.i and node.head.dep_ == "ROOT" \
+                and node.head.pos_ in ("PROPN", "NOUN") and is_actorlike(node.head):
+            return node.head   # "Trump, who met Putin ..., [criticised] Zelensky"
         if node.dep_ not in _UP + ("csubj",) or node.head == node:
             break
         node = node.head

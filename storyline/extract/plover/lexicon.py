@@ -170,7 +170,7 @@ def match(token: Token) -> Rule | None:
             return adjective
     if token.tag_ == "VBG" and token.dep_ == "amod":
         return None   # "pressing questions"
-    if token.i > 0 and token.doc[token.i - 1].text == "-" and token.tag_ in ("VBN", "JJ"):
+    if _hyphenated(token) and token.tag_ in ("VBN", "JJ"):
         return None   # "Russia-backed", "US-led": a modifier, not an act
     if token.lower_ == "armed" and token.i + 1 < len(token.doc) and \
             token.doc[token.i + 1].pos_ in ("NOUN", "PROPN"):
@@ -197,11 +197,18 @@ def match(token: Token) -> Rule | None:
     return _select(token, rules) if rules else None
 
 
+def _hyphenated(token: Token) -> bool:
+    """The second half of a hyphenated modifier ("Iran-backed", "US-led")."""
+    return token.i > 0 and token.doc[token.i - 1].text == "-"
+
+
 def verb_reading(token: Token) -> Rule | None:
     """The verb rule of a word the parser did not read as a verb ("Boko Haram jihadists
     [overran] a base", "Piccoli, ..., [condemned] terrorist attacks"): its lemma or an
     inflected form (``plover.inflect``) of a lexicon verb."""
     from storyline.extract.plover.inflect import verb_lemmas
+    if _hyphenated(token):
+        return None
     table = load_rules()
     for lemma in (_lemma(token), *verb_lemmas(token.lower_)):
         rules = table.get((lemma, False))

@@ -174,3 +174,14 @@ def test_demand_that_clause_names_the_recipient(parse) -> None:
     doc = parse("The ILO reiterated its demand today that Israel ease restrictions on workers.")
     event = next(e for e in extract_events(doc) if e.type == "REQUEST")
     assert event.target is not None and event.target.name == "Israel"
+
+
+def test_relative_clause_background_is_not_the_main_event(parse) -> None:
+    event = main(parse, "Trump, who met Putin in Alaska last week, criticised Zelensky on Sunday.")
+    assert event.type == "ACCUSE" and event.source.name == "Trump"
+    assert event.target is not None and event.target.name == "Zelensky"
+
+
+def test_hyphenated_backing_is_never_a_misparsed_verb(parse) -> None:
+    event = main(parse, "Hezbollah, the Iran-backed group, fired rockets at northern Israel.")
+    assert event.type == "ASSAULT"
