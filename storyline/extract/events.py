@@ -34,7 +34,6 @@ from storyline.extract.plover.actors import (
     next_actor,
     reporter,
     source_of,
-    target_of,
 )
 from storyline.extract.plover.inflect import IRREGULAR
 from storyline.extract.plover.lexicon import (
@@ -47,6 +46,7 @@ from storyline.extract.plover.lexicon import (
 )
 from storyline.extract.plover.markers import markers
 from storyline.extract.plover.modes import assault_mode, consult_mode, embedded_mode
+from storyline.extract.plover.targets import target_of
 from storyline.records import (
     UNRESOLVED_DATE,
     ActorRef,

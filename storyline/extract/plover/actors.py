@@ -1,4 +1,4 @@
-"""Actor spans for events and positions: who did it (source) and to whom (target).
+"""Actor spans for events and positions: who did it (source); to whom is ``plover.targets``.
 
 Works on the dependency parse (UD labels of the shipped model). :func:`actor_ref` maps a head
 token to an :class:`~storyline.records.ActorRef`: the entity whose mention covers it when the
@@ -13,16 +13,13 @@ from spacy.tokens import Span, Token
 
 from storyline.records import ActorRef, Entity
 
-__all__ = ["ActorIndex", "actor_span", "source_of", "target_of", "is_actorish", "leading_actor",
-           "next_actor", "instrument_owner", "reporter"]
+__all__ = ["ActorIndex", "actor_span", "source_of", "is_actorish", "is_actorlike", "leading_actor",
+           "next_actor", "instrument_owner", "reporter", "phrase_head", "subject_of", "between_of",
+           "is_datelike", "ACTOR_NOUNS", "OBJ_DEPS", "PASS_SUBJ_DEPS", "SUBJ_DEPS"]
 
-_SUBJ = ("nsubj", "csubj", "vocative", "dislocated", "expl")
-_PASS_SUBJ = ("nsubj:pass", "nsubjpass")
-_OBJ = ("obj", "dobj", "iobj")
-_TARGET_CASES = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards",
-                           "from", "upon", "for", "over", "between", "among", "in"})
-_NOUN_TARGET_CASES = frozenset({"on", "against", "with", "of", "to", "into", "between",
-                                "toward", "towards", "upon", "in"})
+SUBJ_DEPS = ("nsubj", "csubj", "vocative", "dislocated", "expl")
+PASS_SUBJ_DEPS = ("nsubj:pass", "nsubjpass")
+OBJ_DEPS = ("obj", "dobj", "iobj")
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "its", "their", "his", "her",
                        "them", "him", "which", "who", "that", "this"})
 _NAME_PARTS = frozenset({"compound", "flat", "flat:name", "nmod:desc", "amod", "nmod:poss",
@@ -117,13 +114,13 @@ def is_actorish(token: Token) -> bool:
         token.pos_ == "ADJ" and token.text[:1].isupper())
 
 
-def _subject(pred: Token) -> tuple[Token | None, bool]:
+def subject_of(pred: Token) -> tuple[Token | None, bool]:
     """(subject, passive) of a predicate."""
     for child in pred.children:
-        if child.dep_ in _SUBJ:
+        if child.dep_ in SUBJ_DEPS:
             return child, False
     for child in pred.children:
-        if child.dep_ in _PASS_SUBJ:
+        if child.dep_ in PASS_SUBJ_DEPS:
             return child, True
     return None, False
 
@@ -147,7 +144,7 @@ def _from_pronoun(token: Token) -> Token:
         if node.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "parataxis") or node.head == node:
             break
         node = node.head
-        subj, _passive = _subject(node)
+        subj, _passive = subject_of(node)
         if subj is not None and subj.lower_ not in _PRONOUNS and is_actorish(subj):
             return subj
     return token
@@ -218,7 +215,7 @@ def source_of(trigger: Token) -> Token | None:
         return _noun_source(trigger)
     node = trigger
     for _ in range(_CLAUSE_MAX_UP):
-        subj, passive = _subject(node)
+        subj, passive = subject_of(node)
         if passive and subj is not None:
             agent = _agent(node)
             if agent is not None:
@@ -233,12 +230,12 @@ def source_of(trigger: Token) -> Token | None:
         if node.dep_ == "xcomp" or (node.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ == "to" for c in node.children)):
             # object control: "wants Russia to agree" → Russia
-            controller = next((c for c in node.head.children if c.dep_ in _OBJ), None)
+            controller = next((c for c in node.head.children if c.dep_ in OBJ_DEPS), None)
             if controller is not None and is_actorlike(controller) and controller.i < node.i \
                     and node.head.lemma_.lower() in OBJECT_CONTROL:
                 return _resolve(controller, trigger)
         if node.dep_ in ("acl", "amod") and (node.tag_ != "VBN" or node.head.dep_ == "ROOT"
-                                             or any(c.dep_ in _OBJ for c in node.children)):
+                                             or any(c.dep_ in OBJ_DEPS for c in node.children)):
             if node.head.i > node.i:   # "The military [imposed] martial law": head = object
                 return leading_actor(node) or node.head
             return node.head   # "groups demanding that ..."; a misparsed main verb
@@ -264,11 +261,12 @@ def _state_of(pred: Token) -> Token | None:
     for child in pred.children:
         if child.dep_ == "obl" and child.ent_type_ in ("LOC", "GPE") and any(
                 g.lower_ in ("in", "from", "by") for g in child.children if g.dep_ == "case"):
-            return _phrase_head(child)
+            return phrase_head(child)
     return None
 
 
-def _phrase_head(token: Token) -> Token:
+def phrase_head(token: Token) -> Token:
+    """The head of the name a token belongs to ("[Vladimir] Putin" → Putin, "US [envoy]")."""
     node = token
     for _ in range(4):
         if node.dep_ in ("flat", "flat:name", "compound", "nmod:desc", "amod") and \
@@ -299,7 +297,7 @@ def _left_fallback(trigger: Token, exclude: Token | None = None) -> Token | None
             continue
         if is_datelike(tok) or not (tok.ent_type_ or tok.pos_ == "PROPN"):
             continue
-        head = _phrase_head(tok)
+        head = phrase_head(tok)
         if any(c.dep_ == "case" for c in head.children):
             continue
         return head
@@ -358,11 +356,11 @@ def _noun_source(noun: Token) -> Token | None:
     for child in noun.lefts:
         if child.dep_ in ("amod", "compound") and (child.ent_type_ or child.pos_ == "PROPN"):
             return child
-    between = _between(noun)
+    between = between_of(noun)
     if between is not None:
         return between
     head = noun.head
-    if noun.dep_ in _OBJ + ("obl",) and head.pos_ in ("VERB", "AUX") and \
+    if noun.dep_ in OBJ_DEPS + ("obl",) and head.pos_ in ("VERB", "AUX") and \
             head.lemma_.lower() not in _NOT_AGENTIVE:
         return source_of(head)
     return None
@@ -372,10 +370,10 @@ def _noun_source(noun: Token) -> Token | None:
 _NOT_AGENTIVE = frozenset({"follow", "precede", "overshadow", "dominate", "mark", "cause"})
 
 
-def _between(noun: Token) -> Token | None:
+def between_of(noun: Token) -> Token | None:
     """"a meeting between Putin and Whitkov" → Putin (the parser may attach the phrase to the
     verb governing the noun)."""
-    places = [noun] + ([noun.head] if noun.dep_ in _OBJ and noun.head != noun else [])
+    places = [noun] + ([noun.head] if noun.dep_ in OBJ_DEPS and noun.head != noun else [])
     for place in places:
         for child in place.children:
             if child.dep_ in ("nmod", "obl") and any(g.lower_ == "between" for g in child.children
@@ -402,9 +400,6 @@ ACTOR_NOUNS = frozenset({
     "jihadist", "terrorist", "gunman", "attacker", "separatist", "ministry", "cabinet",
     "senate", "congress", "assembly", "embassy", "consulate", "military", "navy", "guard",
 })
-_BFS_DEPS = frozenset({"obj", "dobj", "iobj", "obl", "nmod", "xcomp", "ccomp", "nsubj",
-                       "nsubj:pass", "conj", "nmod:poss", "compound", "amod", "appos", "acl",
-                       "advcl", "obl:arg", "csubj"})
 
 
 def is_actorlike(token: Token) -> bool:
@@ -420,158 +415,6 @@ def is_actorlike(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in ACTOR_NOUNS
 
 
-def target_of(trigger: Token, source: Token | None) -> Token | None:
-    """The head token of the event's recipient (target), if the sentence names one: the nearest
-    actor-like word among the trigger's arguments (passive subject, object, clausal subject,
-    prepositional arguments), searched breadth first through its phrase ("imposed sanctions
-    on the Taliban" → Taliban; "demanded that the US cancel ..." → US)."""
-    skip: set[int] = set()
-    if source is not None:   # a misparsed main verb hangs below its actor ("gunmen [killed] ...")
-        own = {t.i for t in trigger.subtree} if source.is_ancestor(trigger) else set()
-        skip.update(t.i for t in source.subtree if t.i not in own)
-    skip.add(trigger.i)
-    frontier = [c for c in trigger.children if c.dep_ in _BFS_DEPS and not _own_clause(c) and
-                not (c.dep_ in ("nsubj",) and trigger.pos_ not in ("NOUN", "PROPN"))]
-    if trigger.dep_ == "xcomp" and not any(c.dep_ in ("obj", "dobj") for c in trigger.children):
-        frontier += [c for c in trigger.head.children if c.dep_ in ("obj", "dobj", "iobj")]
-    if source is not None and _between(trigger) == source:   # "between X and Y": Y
-        other = next((c for c in source.children if c.dep_ == "conj"), None)
-        if other is not None:
-            return other
-    if trigger.dep_ in ("amod", "compound") and trigger.head.i > trigger.i and \
-            trigger.pos_ == "VERB":   # a misparsed past tense before its object
-        frontier.append(trigger.head)
-    if trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN"):
-        frontier += [c for c in trigger.head.children if c.dep_ in ("nmod", "obl")]
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "dobj"):
-        frontier += [c for c in trigger.head.children if c.dep_ in ("obl", "iobj", "ccomp")
-                     and c.i != trigger.i]
-    recipient = _transfer_recipient(trigger, skip)
-    if recipient is not None:
-        return recipient
-    fallback: Token | None = None
-    place: Token | None = None
-    for depth in range(4):
-        ordered = sorted(frontier, key=lambda t: (_rank(t), t.i))
-        for cand in ordered:
-            if cand.i in skip or is_datelike(cand):
-                continue
-            cases = {g.lower_ for g in cand.children if g.dep_ in ("case", "mark")}
-            if cases & _NOT_TARGET_CASES and (depth == 0 or "by" not in cases):
-                continue   # a passive agent is the source; "after his meeting with X" is context
-            if not is_actorlike(cand):
-                owner = _owner_of_thing(cand) if cand.dep_ in _OBJ + _PASS_SUBJ else None
-                if owner is not None and owner.i not in skip:
-                    return owner   # "praised Haiti's efforts", "demolished Palestinian homes"
-                continue
-            if depth == 0 and cases & _PLACE_CASES:
-                place = place or _phrase_head(cand)   # "killed five soldiers [in Kabul]"
-                continue
-            named = _named_inside(cand)
-            if named is not None and named.dep_ in ("nmod:poss", "nmod") and named.head == cand:
-                return named
-            if named is not None:
-                return _phrase_head(cand)
-            if fallback is None:   # a common actor noun ("peacekeepers"): a name deeper wins
-                fallback = _phrase_head(cand)
-        frontier = [g for t in ordered if t.i not in skip for g in t.children
-                    if g.dep_ in _BFS_DEPS and not _own_clause(g)]
-        if not frontier:
-            break
-    return fallback or place or _that_clause_subject(trigger, skip)
-
-
-def _that_clause_subject(trigger: Token, skip: set[int]) -> Token | None:
-    """A noun trigger's content clause that the parser hung elsewhere ("its demand today that
-    [Israel] ease restrictions"): the subject of the next "that" clause."""
-    if trigger.pos_ not in ("NOUN", "PROPN"):
-        return None
-    for tok in trigger.doc[trigger.i + 1: min(trigger.i + 6, trigger.sent.end)]:
-        if tok.lower_ == "that" and tok.dep_ == "mark":
-            subj, _passive = _subject(tok.head)
-            if subj is not None and subj.i not in skip and is_actorlike(subj):
-                return _phrase_head(subj)
-            return None
-    return None
-
-
-def _owner_of_thing(token: Token) -> Token | None:
-    """The named or national owner of a thing acted on ("Haiti's efforts", "Israeli changes")."""
-    for child in token.children:
-        if child.dep_ in ("nmod:poss", "poss", "amod", "compound") and child.i < token.i and (
-                child.ent_type_ in ("PERSON", "ORG", "LOC", "GPE", "NORP", "MISC")
-                or child.pos_ == "PROPN"):
-            return _phrase_head(child) if child.dep_ in ("nmod:poss", "poss") else child
-    return None
-
-
-#: Prepositions of the place where something happened: a recipient only when no one else is.
-_PLACE_CASES = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
-
-
-#: Verbs of giving: the recipient is the "to" phrase, not the thing given ("returned a
-#: painting to Peru", "handed over equipment to the Ministry of Health").
-TRANSFER_VERBS = frozenset({
-    "give", "provide", "send", "deliver", "supply", "hand", "return", "extradite", "donate",
-    "transfer", "ship", "sell", "grant", "contribute", "deploy", "dispatch", "airlift",
-    "distribute", "surrender", "release", "lend", "loan", "allocate", "disburse",
-})
-
-
-def _transfer_recipient(trigger: Token, skip: set[int]) -> Token | None:
-    if trigger.lemma_.lower() not in TRANSFER_VERBS:
-        return None
-    for token in trigger.subtree:   # the parser often hangs "to X" inside the object phrase
-        if token.i <= trigger.i or token.i in skip or token.dep_ not in (
-                "obl", "obl:arg", "iobj", "nmod"):
-            continue
-        if not any(g.lower_ == "to" for g in token.children if g.dep_ == "case"):
-            continue
-        if (is_actorlike(token) or token.ent_type_ == "LOC") and _same_clause(token, trigger):
-            return _phrase_head(token)
-    return None
-
-
-def _same_clause(token: Token, trigger: Token) -> bool:
-    """No clause boundary (a clausal complement, adverbial or coordinated clause) between a
-    token and the trigger that governs it."""
-    node = token
-    while node != trigger and node.head != node:
-        if node.dep_ in ("ccomp", "advcl", "parataxis", "csubj") or _own_clause(node):
-            return False
-        node = node.head
-    return node == trigger
-
-
-def _own_clause(token: Token) -> bool:
-    """A coordinated verb with its own subject is another event ("lifted the blockade,
-    officials told AFP"; "reject the changes, Erakat said"): its arguments are not this
-    event's recipients."""
-    return token.dep_ in ("conj", "parataxis") and token.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in _SUBJ + _PASS_SUBJ for c in token.children)
-
-
-_NOT_TARGET_CASES = frozenset({"by", "after", "before", "during", "since", "following", "amid",
-                               "despite", "via", "ahead"})
-
-
-def _rank(token: Token) -> int:
-    order = {"nsubj:pass": 0, "iobj": 1, "obj": 1, "dobj": 1, "obl": 2, "nmod": 2,
-             "ccomp": 3, "xcomp": 3}
-    return order.get(token.dep_, 4)
-
-
-def _named_inside(token: Token) -> Token | None:
-    """``token`` itself if it is a name; else a name in its phrase ("Haiti's efforts" → Haiti)."""
-    if token.ent_type_ or token.pos_ == "PROPN":
-        return token
-    for child in token.children:
-        if child.dep_ in ("nmod:poss", "poss", "compound", "amod", "nmod") and (
-                child.ent_type_ or child.pos_ == "PROPN"):
-            return child
-    return None
-
-
 def leading_actor(trigger: Token) -> Token | None:
     """For a trigger the parser did not read as the main verb: the first name or actor noun of
     its sentence before it, outside prepositional phrases and dates ("Boko Haram jihadists
@@ -582,7 +425,7 @@ def leading_actor(trigger: Token) -> Token | None:
             continue
         if tok.ent_type_:
             return tok
-        head = _phrase_head(tok)
+        head = phrase_head(tok)
         return head if head.i < trigger.i else tok
     return None
 
@@ -604,7 +447,7 @@ def reporter(sent: Span) -> Token | None:
     """The named or actor-noun subject of the sentence's reporting verb ("..., Zelensky said")."""
     for token in sent:
         if token.lemma_.lower() in _SAYING and token.pos_ in ("VERB", "AUX"):
-            subj, _passive = _subject(token)
+            subj, _passive = subject_of(token)
             if subj is not None and is_actorlike(subj):
-                return _phrase_head(subj)
+                return phrase_head(subj)
     return None

@@ -84,7 +84,9 @@ def load_actor_spans(path: Path) -> list[tuple[str, tuple[str, ...], tuple[str, 
     """ConfliBERT ``cameo_ner`` BIO file → (sentence, source spans, target spans). Tokens are
     joined with spaces except before closing punctuation (the files hold no raw text)."""
     out: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
-    text, spans, current = "", {"S": [], "T": []}, None
+    text = ""
+    spans: dict[str, list[list[int]]] = {"S": [], "T": []}
+    current: list[int] | None = None
     lines = path.read_text(encoding="utf-8").splitlines() + [""]
     for line in lines:
         token, _, tag = line.strip().rpartition(" ")
