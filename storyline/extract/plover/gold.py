@@ -103,8 +103,9 @@ def load_actor_spans(path: Path) -> list[tuple[str, tuple[str, ...], tuple[str, 
         if tag.startswith("B-") and role in spans:
             current = [start, len(text)]
             spans[role].append(current)
-        elif tag.startswith("I-") and role in spans and current is not None:
-            current[1] = len(text)
+        elif tag.startswith("I-") and role in spans and current is not None and \
+                spans[role] and spans[role][-1] is current:
+            current[1] = len(text)   # only inside a span of the same role (B-T I-S ends it)
         else:
             current = None
     return out
