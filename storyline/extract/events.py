@@ -208,8 +208,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
         found[token.i] = rule
     if not found:   # no verb carries an event: a noun argument of the main verb may
         for token, rule in nouns:
-            if token.dep_ in ("nsubj", "obj", "nsubj:pass") and token.head == sent.root and \
-                    sent.root.pos_ == "VERB":
+            if (token.dep_ in ("nsubj", "obj", "nsubj:pass") and token.head == sent.root and
+                    sent.root.pos_ == "VERB") or _after_support_verb(token):
                 found[token.i] = rule
                 break
     if not found:
@@ -323,6 +323,15 @@ def _misparsed_verb(sent: Span) -> tuple[Token, Rule] | None:
         if rule is not None and rule.type in PLOVER_TYPES:
             return token, rule
     return None
+
+
+def _after_support_verb(noun: Token) -> bool:
+    """A noun event a few words after a support verb in a past or present form, whatever the
+    parse made of them ("The U.S. military [launched] air and artillery [strikes]")."""
+    for prev in noun.doc[max(noun.sent.start, noun.i - 5): noun.i]:
+        if prev.tag_ in ("VBD", "VBN", "VBZ", "VBP") and prev.lemma_.lower() in SUPPORT_VERBS:
+            return True
+    return False
 
 
 def _after_a_name(token: Token) -> bool:

@@ -172,9 +172,10 @@ def match(token: Token) -> Rule | None:
         return None   # "pressing questions"
     if _hyphenated(token) and token.tag_ in ("VBN", "JJ"):
         return None   # "Russia-backed", "US-led": a modifier, not an act
-    if token.lower_ == "armed" and token.i + 1 < len(token.doc) and \
-            token.doc[token.i + 1].pos_ in ("NOUN", "PROPN"):
-        return None   # "armed forces"
+    if token.lower_ == "armed" and token.i + 1 < len(token.doc) and (
+            token.doc[token.i + 1].pos_ in ("NOUN", "PROPN") or
+            token.doc[token.i + 1].lower_ in _ARMED_NOUNS):
+        return None   # "armed forces" (even with "forces" tagged a verb)
     if token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and \
             token.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and token.head.dep_ != "ROOT" \
             and not misparsed_past(token):
@@ -195,6 +196,11 @@ def match(token: Token) -> Rule | None:
             if rules:
                 break
     return _select(token, rules) if rules else None
+
+
+_ARMED_NOUNS = frozenset({"forces", "force", "groups", "group", "men", "militants", "militia",
+                          "militias", "gangs", "gang", "wing", "conflict", "struggle", "robbery",
+                          "police", "services", "opposition", "rebels", "fighters"})
 
 
 def _hyphenated(token: Token) -> bool:
