@@ -105,3 +105,44 @@ def test_two_workers_answer_and_stop_on_sigterm(serve_db: Path) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_over_share_sheds_only_beyond_the_slack() -> None:
+    assert server.over_share(14, [6]) and server.over_share(13, [10, 5])
+    assert not server.over_share(11, [9]) and not server.over_share(10, [10])
+    assert not server.over_share(5, [])  # one worker: nothing to move to
+
+
+def test_connection_counts_are_shared_across_fork() -> None:
+    counts = server.ConnectionCounts(2)
+    pid = os.fork()
+    if pid == 0:  # the child writes its slot
+        counts.report(1, 7)
+        os._exit(0)
+    os.waitpid(pid, 0)
+    assert counts.report(0, 3) == [7]
+
+
+def test_rebalance_adds_connection_close_when_over_share() -> None:
+    import asyncio
+
+    async def app(scope: dict, receive: object, send: object) -> None:  # type: ignore[type-arg]
+        await send({"type": "http.response.start", "status": 200,  # type: ignore[operator]
+                    "headers": [(b"connection", b"keep-alive"), (b"x", b"1")]})
+        await send({"type": "http.response.body", "body": b"ok"})  # type: ignore[operator]
+
+    def run(open_connections: int, other: int) -> list[tuple[bytes, bytes]]:
+        counts = server.ConnectionCounts(2)
+        counts.report(1, other)
+        sent: list[dict] = []  # type: ignore[type-arg]
+
+        async def send(message: dict) -> None:  # type: ignore[type-arg]
+            sent.append(message)
+
+        middleware = server.Rebalance(app, counts, 0, lambda: open_connections)
+        asyncio.run(middleware({"type": "http"}, None, send))
+        assert sent[1]["body"] == b"ok"
+        return list(sent[0]["headers"])
+
+    assert run(14, 6) == [(b"x", b"1"), (b"connection", b"close")]
+    assert run(10, 10) == [(b"connection", b"keep-alive"), (b"x", b"1")]
