@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 
 from storyline.corroborate.facts import (
     affiliation,
+    generic_word,
     is_date_word,
     is_number,
     is_person,
@@ -138,7 +139,11 @@ def _name_at(article: Article, toks: list[Token], i1: int, i2: int) -> tuple[str
     """The whole name overlapping ``toks[i1:i2]`` and whether it is a place or a name."""
     for i, j in name_spans(toks):
         if i < max(i2, i1 + 1) and i1 < j:
+            links = [k for k in range(i + 1, min(i1, j)) if toks[k].lower in ("of", "de")]
+            if links:  # the change lies after "of": "Commission of [Turkmenistan]"
+                i = links[-1] + 1
             text = " ".join(t.text for t in toks[i:j]).removesuffix("'s").removesuffix("’s")
+            text = text.removesuffix("-based")
             if is_place(article, toks, i, j):
                 return text, "place"
             if is_person(article, toks, i, j) or label_at(
@@ -150,8 +155,14 @@ def _name_at(article: Article, toks: list[Token], i1: int, i2: int) -> tuple[str
 
 def variants_of_one_name(a: str, b: str) -> bool:
     """Spelling variants or longer/shorter forms of one name ("Betty Ford Center" / "Betty Ford
-    Clinic", "Witkoff" / "Steve Whitkov")."""
-    if same_name(a, b) or fold(a) in fold(b) or fold(b) in fold(a):
+    Clinic", "Witkoff" / "Steve Whitkov"); not two names that only share a part while their
+    own parts differ ("Silicon Valley" / "Napa Valley", "Commission of Turkmenistan" /
+    "Commission of Yemen")."""
+    if fold(a) in fold(b) or fold(b) in fold(a):
+        return True
+    if distinct_parts(a, b):
+        return False
+    if same_name(a, b):
         return True
     short, long_ = sorted((a, b), key=len)
     initials = "".join(w[0] for w in long_.split() if w[:1].isupper())
@@ -160,6 +171,19 @@ def variants_of_one_name(a: str, b: str) -> bool:
     wa, wb = set(fold(a).split()), set(fold(b).split())
     return len(wa & wb) * 2 >= min(len(wa), len(wb)) and len(wa & wb) >= 1 and min(
         len(wa), len(wb)) >= 2
+
+
+def distinct_parts(a: str, b: str) -> bool:
+    """Two names sharing a word whose remaining words are proper on both sides and unlike each
+    other: different names with a common part, not one name spelt two ways."""
+    wa, wb = fold(a).split(), fold(b).split()
+    only_a = [w for w in wa if w not in wb]
+    only_b = [w for w in wb if w not in wa]
+    if not only_a or not only_b or len(only_a) + len(only_b) == len(wa) + len(wb):
+        return False
+    if all(generic_word(w) for w in only_a) or all(generic_word(w) for w in only_b):
+        return False  # "Betty Ford Center" / "Clinic", "President Trump" / "Donald Trump"
+    return not same_name(" ".join(only_a), " ".join(only_b))
 
 
 def _label(article: Article, toks: list[Token], i1: int, i2: int) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.corroborate.lexicon import (
     COUNTRIES,
@@ -124,6 +125,8 @@ def is_place(article: Article, toks: list[Token], i: int, j: int) -> bool:
     label = label_at(article, toks[i].start, toks[j - 1].end)
     if label in _PLACE_LABELS:
         return True
+    if place_elsewhere(article, " ".join(t.text for t in toks[i:j])):
+        return True  # "Qeshm" typed a person here, "on the island of Qeshm" further down
     if label in _PERSON_LABELS:
         return False
     if j - i == 1 and affiliation(toks[i].text) is not None \
@@ -131,6 +134,10 @@ def is_place(article: Article, toks: list[Token], i: int, j: int) -> bool:
         return True
     if j < len(toks) and toks[j].lower in _PLACE_AFTER:
         return True  # "a Philadelphia native", "a Troy resident", "Kursk region"
+    if toks[j - 1].lower.endswith("-based") or (
+            j < len(toks) and toks[j].lower == "based"
+            and "-" in article.text[toks[j - 1].end:toks[j].start]):
+        return True  # "a New York-based firm"
     if j - i >= 2 and toks[j - 1].lower in _PLACE_HEADS:
         return True  # "Syntagma Square", "Promises Treatment Center", "Valley Hotel"
     if _coordinated_place(article, toks, i, j):
@@ -138,6 +145,37 @@ def is_place(article: Article, toks: list[Token], i: int, j: int) -> bool:
     if i > 1 and toks[i - 1].lower == "of" and toks[i - 2].lower in _PLACE_BEFORE:
         return True  # "the city of Sudzha"
     return i > 0 and toks[i - 1].lower in LOCATIVE and not _role_before(toks, i)
+
+
+_STRICT_LOCATIVE = frozenset({"in", "near", "outside", "inside", "across", "throughout",
+                              "within"})
+
+
+def place_elsewhere(article: Article, name: str) -> bool:
+    """Whether the article names ``name`` as a place somewhere (one sense per discourse): a
+    mention of it with a place label, or right after "in"/"near"/… or "the city of"."""
+    return _place_elsewhere(article.text, tuple((m.start, m.end) for e in article.entities
+                                                if e.type in _PLACE_LABELS
+                                                for m in e.mentions), name)
+
+
+@lru_cache(maxsize=4096)
+def _place_elsewhere(text: str, places: tuple[tuple[int, int], ...], name: str) -> bool:
+    name = name.removesuffix("'s").removesuffix("’s")
+    if len(name) < 3 or not name[:1].isupper():
+        return False
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        start, end = match.span()
+        if any(s <= start and end <= e for s, e in places):
+            return True
+        if text[end:end + 2] in ("'s", "’s"):
+            continue  # "in Trump's view": the possessor, not a place
+        before = text[max(0, start - 30):start].split()
+        if before and (before[-1].lower() in _STRICT_LOCATIVE or (
+                len(before) >= 2 and before[-1].lower() == "of"
+                and before[-2].lower() in _PLACE_BEFORE)):
+            return True
+    return False
 
 
 def _coordinated_place(article: Article, toks: list[Token], i: int, j: int) -> bool:
@@ -165,6 +203,22 @@ _PLACE_AFTER = frozenset("native natives resident residents region province coun
                          "state city town village border coast island islands area".split())
 _PLACE_BEFORE = frozenset("city town village province region state county capital outskirts "
                           "suburb district".split())
+
+
+_ORG_HEADS = frozenset("clinic commission committee council agency department ministry office "
+                       "institute foundation association union company corporation group bank "
+                       "party court service services authority board network news times post "
+                       "team club league federation organisation organization".split())
+_TITLES = frozenset("mr mrs ms miss dr sir lady lord st saint jr sr".split())
+
+
+def generic_word(word: str) -> bool:
+    """A word of a name that does not tell two names apart: a role or title ("President",
+    "Mr"), a place or organisation head ("Center", "Commission"), a function word, an
+    initial ("J.")."""
+    low = fold(word).strip(".,")
+    return (len(low) <= 2 or low in STOPWORDS or low in ROLE_HEADS or low in ROLE_MODIFIERS
+            or low in _PLACE_HEADS or low in _ORG_HEADS or low in _TITLES)
 
 
 def is_person(article: Article, toks: list[Token], i: int, j: int) -> bool:

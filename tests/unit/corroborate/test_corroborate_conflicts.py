@@ -3,20 +3,12 @@ unrelated reports left alone."""
 
 from __future__ import annotations
 
-from corroborate_builders import article
+from corroborate_builders import article, kinds
 
 from storyline.corroborate import conflicts
 
 BASE = ("Police said the fire broke out on Tuesday at a warehouse in Palmer and that "
         "12 firefighters fought the blaze for five hours.")
-
-
-def kinds(*texts: str) -> dict[str, list]:
-    arts = [article(f"a{i}", t) for i, t in enumerate(texts)]
-    out: dict[str, list] = {}
-    for c in conflicts("s1", arts):
-        out.setdefault(c.kind, []).append(c)
-    return out
 
 
 def test_agreeing_copies_have_no_conflict() -> None:
