@@ -127,8 +127,10 @@ TRANSFER_VERBS = frozenset({
 
 
 def _transfer_recipient(trigger: Token, skip: set[int]) -> Token | None:
-    if trigger.lemma_.lower() not in TRANSFER_VERBS:
-        return None
+    if trigger.lemma_.lower() not in TRANSFER_VERBS or any(
+            c.dep_ in ("obj", "iobj") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+            for c in trigger.children):
+        return None   # "provided Whitkov with instructions": the named object receives
     for token in trigger.subtree:   # the parser often hangs "to X" inside the object phrase
         if token.i <= trigger.i or token.i in skip or token.dep_ not in (
                 "obl", "obl:arg", "iobj", "nmod"):
