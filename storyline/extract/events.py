@@ -405,7 +405,7 @@ NON_AGENTS = frozenset({
     "stock", "rate", "economy", "growth", "demand", "supply", "sale", "cost", "figure",
     "number", "result", "data", "study", "survey", "poll", "view", "approach", "reaction",
     "response", "effort", "initiative", "framework", "talk", "conversation", "call", "meeting",
-    "discussion", "dialogue", "comment",
+    "discussion", "dialogue",
     "visit", "summit", "negotiation", "sanction", "asset", "operation", "weather", "storm",
     "virus", "pandemic", "outbreak", "document", "letter", "news", "story", "article",
     "order", "aircraft", "plane", "airliner", "jetliner", "jet", "car", "vehicle", "train",
