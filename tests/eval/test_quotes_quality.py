@@ -33,9 +33,9 @@ def test_direct_quotes(polnear_dev: dict) -> None:
 
 def test_indirect_attributions(polnear_dev: dict) -> None:
     indirect = polnear_dev["storyline"]["indirect"]
-    assert indirect["content_overlap"]["p"] >= 0.85     # measured 0.879
-    assert indirect["content_overlap"]["f1"] >= 0.59    # measured 0.618
-    assert indirect["source"]["f1"] >= 0.47             # measured 0.493
+    assert indirect["content_overlap"]["p"] >= 0.84     # measured 0.867
+    assert indirect["content_overlap"]["f1"] >= 0.60    # measured 0.622
+    assert indirect["source"]["f1"] >= 0.49             # measured 0.509
 
 
 def test_quotes_stage_is_cheap_next_to_the_parse(polnear_dev: dict) -> None:
