@@ -38,8 +38,8 @@ def gsr_heldout(shared_data: Path) -> dict:
 def test_plover_gsr_development_fold(gsr_dev: dict) -> None:
     assert gsr_dev["sentences"] == 161
     assert gsr_dev["type_accuracy"] >= 0.87      # measured 0.894
-    assert gsr_dev["source_accuracy"] >= 0.88    # measured 0.907
-    assert gsr_dev["target_accuracy"] >= 0.74    # measured 0.771
+    assert gsr_dev["source_accuracy"] >= 0.89    # measured 0.913
+    assert gsr_dev["target_accuracy"] >= 0.76    # measured 0.785
 
 
 def test_plover_gsr_heldout_fold(gsr_heldout: dict) -> None:
@@ -53,7 +53,7 @@ def test_conflibert_quad_class_test_split(shared_data: Path) -> None:
     path = _need(shared_data / "conflibert-cameo" / "data" / "cameo_class" / "test.tsv")
     result = evaluate_quad(path)
     assert result["sentences"] == 451
-    assert result["macro_f1"] >= 0.76              # measured 0.788 (issue target 0.75)
+    assert result["macro_f1"] >= 0.76              # measured 0.784 (issue target 0.75)
 
 
 def test_false_events_on_non_event_sentences(shared_data: Path) -> None:
@@ -65,6 +65,6 @@ def test_false_events_on_non_event_sentences(shared_data: Path) -> None:
 def test_conflibert_actor_spans_test_split(shared_data: Path) -> None:
     path = _need(shared_data / "conflibert-cameo" / "data" / "cameo_ner" / "test.txt")
     result = evaluate_actors(path)
-    assert result["sentences"] == 451 and result["coded"] >= 400   # measured 412
-    assert result["source_accuracy"] >= 0.85       # measured 0.873
-    assert result["target_accuracy"] >= 0.73       # measured 0.758
+    assert result["sentences"] == 451 and result["coded"] >= 400   # measured 415
+    assert result["source_accuracy"] >= 0.84       # measured 0.866
+    assert result["target_accuracy"] >= 0.73       # measured 0.760
