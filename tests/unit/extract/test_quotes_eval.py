@@ -73,3 +73,11 @@ def test_normalise_ignores_marks_and_punctuation() -> None:
 def test_eval_command_reports_missing_data(tmp_path: Path, capsys) -> None:
     assert main(["--data", str(tmp_path), "--split", "dev"]) == 2
     assert "PolNeAR not found" in capsys.readouterr().err
+
+
+def test_eval_refuses_an_unreadable_cue_model(tmp_path: Path, capsys) -> None:
+    _corpus(tmp_path)
+    code = main(["--data", str(tmp_path), "--split", "dev", "--no-baseline",
+                 "--cue-model", str(tmp_path / "missing.json")])
+    assert code == 2
+    assert "cue model" in capsys.readouterr().err
