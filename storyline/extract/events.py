@@ -46,7 +46,7 @@ from storyline.extract.plover.lexicon import (
 )
 from storyline.extract.plover.markers import markers
 from storyline.extract.plover.modes import assault_mode, consult_mode, embedded_mode
-from storyline.extract.plover.targets import target_of
+from storyline.extract.plover.targets import protest_target, target_of
 from storyline.records import (
     UNRESOLVED_DATE,
     ActorRef,
@@ -477,7 +477,8 @@ def _event(trigger: Trigger, sent: Span, index: ActorIndex, dates: Sequence[Date
     if trigger.token.lemma_.lower() == "meet" and any(c.dep_ in ("nsubj:pass", "nsubjpass")
                                                        for c in trigger.token.children):
         return None   # "the plan was met with progress"
-    tgt = target_of(token, src)
+    tgt = (protest_target(token, src) if trigger.type == "PROTEST" else None) or \
+        target_of(token, src)
     if tgt is None and trigger.misparsed:
         tgt = next_actor(token, src)
     marks = markers(token)

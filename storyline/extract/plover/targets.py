@@ -21,7 +21,7 @@ from storyline.extract.plover.actors import (
     subject_of,
 )
 
-__all__ = ["TRANSFER_VERBS", "target_of"]
+__all__ = ["TRANSFER_VERBS", "protest_target", "target_of"]
 
 _BFS_DEPS = frozenset({"obj", "dobj", "iobj", "obl", "nmod", "xcomp", "ccomp", "nsubj",
                        "nsubj:pass", "conj", "nmod:poss", "compound", "amod", "appos", "acl",
@@ -180,3 +180,35 @@ def _named_inside(token: Token) -> Token | None:
                 child.ent_type_ or child.pos_ == "PROPN"):
             return child
     return None
+
+
+#: Where a protest happens, not whom it is against ("in Kirkuk", "outside Parliament").
+_VENUE_CASES = frozenset({"in", "at", "outside", "near", "inside", "across", "throughout",
+                          "through", "into", "on"})
+
+
+def protest_target(trigger: Token, source: Token | None) -> Token | None:
+    """Whom a protest is against: the first person, organisation or group named after the
+    trigger in its sentence outside a venue phrase ("demonstrated in Kirkuk calling for
+    independence from [Iraq]", "to demand reforms by [President Suharto]'s government")."""
+    skip = {t.i for t in source.subtree} if source is not None else set()
+    for tok in trigger.doc[trigger.i + 1: trigger.sent.end]:
+        if tok.i in skip or is_datelike(tok) or not (tok.ent_type_ or tok.pos_ == "PROPN"):
+            continue
+        head = phrase_head(tok)
+        if head.i in skip or (_in_venue(head, trigger) and tok.ent_type_ not in ("PERSON", "ORG")):
+            continue
+        return head
+    return None
+
+
+def _in_venue(token: Token, trigger: Token) -> bool:
+    """Inside a place phrase of the trigger ("in [the northern city of Kirkuk]")."""
+    node = token
+    for _ in range(6):
+        if any(g.dep_ == "case" and g.lower_ in _VENUE_CASES for g in node.children):
+            return True
+        if node.head == node or node.head == trigger:
+            return False
+        node = node.head
+    return False

@@ -185,3 +185,9 @@ def test_relative_clause_background_is_not_the_main_event(parse) -> None:
 def test_hyphenated_backing_is_never_a_misparsed_verb(parse) -> None:
     event = main(parse, "Hezbollah, the Iran-backed group, fired rockets at northern Israel.")
     assert event.type == "ASSAULT"
+
+
+def test_protest_target_is_whom_it_is_against_not_the_venue(parse) -> None:
+    event = main(parse, "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk "
+                        "on Sunday calling for independence from Iraq.")
+    assert event.type == "PROTEST" and event.target is not None and event.target.name == "Iraq"
