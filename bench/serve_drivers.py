@@ -144,3 +144,44 @@ async def _drive_python(urls: list[str], concurrency: int) -> dict[str, Any]:
 def drive_python(urls: list[str], concurrency: int) -> dict[str, Any]:
     """Each URL once from ``concurrency`` asyncio + httpx clients."""
     return asyncio.run(_drive_python(urls, concurrency))
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its children (the serve workers), from
+    ``/proc``; 0.0 where there is no ``/proc``."""
+    import os
+
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    times: dict[int, int] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = int(fields[11]) + int(fields[12])
+    tree = {pid}
+    grew = True
+    while grew:
+        found = {p for p, parent in parents.items() if parent in tree} - tree
+        grew = bool(found)
+        tree |= found
+    return sum(times.get(p, 0) for p in tree) / tick
+
+
+def with_cpu(run: Any, pid: int) -> Any:
+    """``run`` that also records the server's CPU seconds during the round (``cpu_s``)."""
+
+    def measured(urls: list[str], concurrency: int, bust: bool) -> dict[str, Any]:
+        before = tree_cpu_seconds(pid)
+        result: dict[str, Any] = run(urls, concurrency, bust)
+        result["cpu_s"] = tree_cpu_seconds(pid) - before
+        return result
+
+    return measured

@@ -41,7 +41,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.serve_drivers import drive_python, drive_wrk, wrk_available
+from bench.serve_drivers import drive_python, drive_wrk, with_cpu, wrk_available
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("STORYLINE_SHARED", REPO.parent / "shared")) / "data"
@@ -257,7 +257,10 @@ def summarise(rounds: list[dict[str, Any]]) -> dict[str, Any]:
                 return round(1000 * value, 1)
         return round(1000 * pooled[-1][0], 1)
 
+    cpu = sum(r.get("cpu_s", 0.0) for r in rounds)
     return {"requests": requests, "errors": sum(r["errors"] for r in rounds),
+            "cpu_ms_per_request": round(1000 * cpu / requests, 2) if requests else 0.0,
+            "cores_used": round(cpu / wall, 2) if wall else 0.0,
             "seconds": round(wall, 2), "rps": round(requests / wall, 1), "p50_ms": pct(0.50),
             "p95_ms": pct(0.95), "p99_ms": pct(0.99),
             "mean_ms": round(1000 * sum(x * w for x, w in pooled) / total, 1),
@@ -359,7 +362,10 @@ def describe_load(result: dict[str, Any]) -> str:
             "unloaded floor. Story pages: "
             f"{stats['sampled'] - 100:,} distinct stories (after 100 for warm-up) drawn in "
             f"proportion to their size (mean {stats['mean_articles']} articles, largest "
-            f"{stats['max_articles']}); storyline answers them from the pages stored by the corpus "
+            f"{stats['max_articles']}); server CPU ms/request is the user + system CPU of the "
+            "server's processes during its rounds over their requests, cores used that CPU over "
+            "the rounds' wall time (what the server got of the 2 cores); "
+            "storyline answers story pages from the pages stored by the corpus "
             "phase (" + (f"written in {result['pages_s']} s here" if isinstance(result["pages_s"], float)
                          else "already in the database") + ").")
 
@@ -384,14 +390,14 @@ def write_markdown(path: Path, result: dict[str, Any]) -> None:
              "pessimistic and vary between runs; the ratio compares both servers under the same "
              "conditions).", "",
              describe_load(result), "",
-             "| scenario | server | p50 ms | p95 ms | p99 ms | req/s | errors |",
-             "|---|---|---|---|---|---|---|"]
+             "| scenario | server | p50 ms | p95 ms | p99 ms | req/s | errors | server CPU ms/request | cores used |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for name, row in result["scenarios"].items():
         for server in ("storyline", "datasette"):
             if server in row:
                 r = row[server]
                 lines.append(f"| {name} | {server} | {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | "
-                             f"{r['rps']} | {r['errors']} |")
+                             f"{r['rps']} | {r['errors']} | {r['cpu_ms_per_request']} | {r['cores_used']} |")
     lines += ["", "| scenario | throughput ratio storyline / datasette, median (per cycle) | "
               "1-client p50 ms storyline / datasette | target p95 at 20 clients | met |",
               "|---|---|---|---|---|"]
@@ -438,8 +444,11 @@ def driver_for(name: str, seconds: float) -> Callable[[list[str], int, bool], di
         concurrency)
 
 
+Run = Callable[[list[str], int, bool], dict[str, Any]]
+
+
 def load_round(sl_urls: list[str], ds_urls: list[str], concurrency: int, repeat: int,
-               run: Callable[[list[str], int, bool], dict[str, Any]]) -> dict[str, Any]:
+               run: Run, run_ds: Run) -> dict[str, Any]:
     """A B B A cycles (storyline, datasette, datasette, storyline) so drift in the machine's load
     hits both alike; storyline alone when there is no datasette equivalent. Storyline's URLs
     are cache-busted, so its in-memory response cache never answers a repeated URL."""
@@ -450,7 +459,7 @@ def load_round(sl_urls: list[str], ds_urls: list[str], concurrency: int, repeat:
         a, b, c = 2 * r * chunk, (2 * r + 1) * chunk, (2 * r + 2) * chunk
         first = run(sl_urls[a:b], concurrency, True)
         if ds_urls:
-            middle = [run(ds_urls[a:b], concurrency, False), run(ds_urls[b:c], concurrency, False)]
+            middle = [run_ds(ds_urls[a:b], concurrency, False), run_ds(ds_urls[b:c], concurrency, False)]
             runs["datasette"] += middle
         last = run(sl_urls[b:c], concurrency, True)
         runs["storyline"] += [first, last]
@@ -462,7 +471,7 @@ def load_round(sl_urls: list[str], ds_urls: list[str], concurrency: int, repeat:
     single = {"storyline": summarise([run(sl_urls[:100], 1, True)])["p50_ms"]}
     if ds_urls:
         row["datasette"] = summarise(runs["datasette"])
-        single["datasette"] = summarise([run(ds_urls[:100], 1, False)])["p50_ms"]
+        single["datasette"] = summarise([run_ds(ds_urls[:100], 1, False)])["p50_ms"]
         row["ratios"], row["ratio"] = ratios, round(statistics.median(ratios), 2)
     row["single_client_p50_ms"] = single
     return row
@@ -528,7 +537,8 @@ def main() -> None:
                 drive_python(ds_urls[:100], args.concurrency)
             if name.startswith("story page"):
                 sl_urls, ds_urls = sl_urls[100:], ds_urls[100:]
-            results[name] = load_round(sl_urls, ds_urls, args.concurrency, args.repeat, run)
+            results[name] = load_round(sl_urls, ds_urls, args.concurrency, args.repeat,
+                                       with_cpu(run, servers[0].pid), with_cpu(run, servers[1].pid))
         if not args.no_browser:
             with sqlite3.connect(db) as con:
                 largest = [r[0] for r in con.execute(
