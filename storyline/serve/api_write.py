@@ -106,10 +106,12 @@ async def _read_body(request: Request, cap: int) -> bytes:
     return b"".join(chunks)
 
 
-def _ingest(body: bytes, settings: Settings, analyse: bool) -> dict[str, Any]:
+def _ingest(body: bytes, settings: Settings, analyse: bool, lock: Any = _INGEST_LOCK) -> dict[str, Any]:
+    """One ingest at a time: ``lock`` is this process's, or the one the serve workers share
+    (``app.state.ingest_lock``, a ``multiprocessing.Lock`` made before they were forked)."""
     from storyline import runner
 
-    if not _INGEST_LOCK.acquire(blocking=False):
+    if not lock.acquire(False):
         raise ApiError(409, "SL-BUSY", "another ingest is running", "try again shortly")
     try:
         run_settings = settings.with_(execute_workers=1)
@@ -118,7 +120,7 @@ def _ingest(body: bytes, settings: Settings, analyse: bool) -> dict[str, Any]:
     except StorylineError as exc:
         raise ApiError(500 if exc.code == "SL-STORE" else 400, exc.code, exc.message, exc.hint) from None
     finally:
-        _INGEST_LOCK.release()
+        lock.release()
     return {"run_id": report.run_id, "status": report.status, "counts": dict(report.counts),
             "seconds": round(report.seconds.get("total", 0.0), 3)}
 
@@ -128,7 +130,8 @@ async def ingest(request: Request) -> JSONResponse:
     _check_token(request, settings)
     args = parse_all(INGEST_PARAMS, request.query_params)
     body = await _read_body(request, settings["ingest.max_bytes"])
-    result = await run_in_threadpool(_ingest, body, settings, args["analyse"])
+    lock = getattr(request.app.state, "ingest_lock", None) or _INGEST_LOCK
+    result = await run_in_threadpool(_ingest, body, settings, args["analyse"], lock)
     return JSONResponse(result, status_code=200)
 
 

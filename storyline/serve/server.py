@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import mmap
+import multiprocessing
 import os
 import signal
 import socket
@@ -98,7 +99,7 @@ def bind_sockets(host: str, port: int, count: int) -> list[socket.socket]:
 
 
 def _worker(settings: Settings, sock: socket.socket, log_level: str, counts: ConnectionCounts,
-            index: int) -> None:
+            index: int, ingest_lock: Any) -> None:
     """One worker process: its own app over its own socket, until SIGINT/SIGTERM."""
     import uvicorn
 
@@ -107,7 +108,9 @@ def _worker(settings: Settings, sock: socket.socket, log_level: str, counts: Con
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     servers: list[uvicorn.Server] = []
-    app = Rebalance(create_app(settings), counts, index,
+    inner = create_app(settings)
+    inner.state.ingest_lock = ingest_lock  # POST /api/ingest: one at a time across the workers
+    app = Rebalance(inner, counts, index,
                     lambda: len(servers[0].server_state.connections) if servers else 0)
     servers.append(uvicorn.Server(uvicorn_config(app, settings, log_level)))
     servers[0].run(sockets=[sock])
@@ -184,6 +187,7 @@ def run_workers(settings: Settings, workers: int, *, log_level: str = "info",
     sockets = bind_sockets(settings["serve.host"], settings["serve.port"], workers)
     port = sockets[0].getsockname()[1]
     counts = ConnectionCounts(workers)
+    ingest_lock = multiprocessing.get_context("fork").Lock()
     children: list[int] = []
     for index, sock in enumerate(sockets):
         pid = os.fork()
@@ -193,7 +197,7 @@ def run_workers(settings: Settings, workers: int, *, log_level: str = "info",
                 for other in sockets:
                     if other is not sock:
                         other.close()
-                _worker(settings, sock, log_level, counts, index)
+                _worker(settings, sock, log_level, counts, index, ingest_lock)
             except BaseException:  # noqa: BLE001 — report and leave without running the parent's code
                 log.exception("serve worker failed")
                 status = 1

@@ -68,3 +68,37 @@ def test_ingest_rejection_is_reported(writable: TestClient) -> None:
     assert response.status_code == 200
     assert response.json()["counts"]["rejected"] == 1 and response.json()["status"] == "partial"
     assert writable.get("/api/rejections").json()["total"] == 1
+
+
+def test_ingest_is_one_at_a_time_across_workers(tmp_path: Path) -> None:
+    """The workers share a ``multiprocessing`` lock: held by another process, the answer is 409."""
+    import multiprocessing
+    import os
+
+    db = tmp_path / "shared.db"
+    open_store(str(db)).close()
+    app = create_app(Settings({"db": str(db), "serve.token": "s3cret"}))
+    lock = multiprocessing.get_context("fork").Lock()
+    app.state.ingest_lock = lock
+    ready, done = os.pipe(), os.pipe()
+    pid = os.fork()
+    if pid == 0:  # another worker holding the lock until told to stop
+        lock.acquire()
+        os.write(ready[1], b"x")
+        os.read(done[0], 1)
+        lock.release()
+        os._exit(0)
+    try:
+        os.read(ready[0], 1)
+        with TestClient(app, base_url="http://127.0.0.1") as client:
+            busy = client.post("/api/ingest", content=TEXT.encode(), headers={"authorization": "Bearer s3cret"})
+            assert busy.status_code == 409 and busy.json()["error"]["code"] == "SL-BUSY"
+            os.write(done[1], b"x")
+            os.waitpid(pid, 0)
+            pid = 0
+            free = client.post("/api/ingest", content=TEXT.encode(), headers={"authorization": "Bearer s3cret"})
+            assert free.status_code == 200, free.text
+    finally:
+        if pid:
+            os.write(done[1], b"x")
+            os.waitpid(pid, 0)
