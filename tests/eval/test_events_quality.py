@@ -39,14 +39,14 @@ def test_plover_gsr_development_fold(gsr_dev: dict) -> None:
     assert gsr_dev["sentences"] == 161
     assert gsr_dev["type_accuracy"] >= 0.87      # measured 0.894
     assert gsr_dev["source_accuracy"] >= 0.89    # measured 0.913
-    assert gsr_dev["target_accuracy"] >= 0.76    # measured 0.785
+    assert gsr_dev["target_accuracy"] >= 0.78    # measured 0.806
 
 
 def test_plover_gsr_heldout_fold(gsr_heldout: dict) -> None:
     assert gsr_heldout["sentences"] == 161
     assert gsr_heldout["type_accuracy"] >= 0.67    # measured 0.696
     assert gsr_heldout["source_accuracy"] >= 0.72  # measured 0.745
-    assert gsr_heldout["target_accuracy"] >= 0.58  # measured 0.607
+    assert gsr_heldout["target_accuracy"] >= 0.61  # measured 0.634
 
 
 def test_conflibert_quad_class_test_split(shared_data: Path) -> None:
@@ -67,4 +67,4 @@ def test_conflibert_actor_spans_test_split(shared_data: Path) -> None:
     result = evaluate_actors(path)
     assert result["sentences"] == 451 and result["coded"] >= 400   # measured 415
     assert result["source_accuracy"] >= 0.84       # measured 0.866
-    assert result["target_accuracy"] >= 0.73       # measured 0.760
+    assert result["target_accuracy"] >= 0.75       # measured 0.776
