@@ -72,6 +72,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("nlp.max_chars", int, 100_000, "Characters of an article's text that are parsed; a "
             "longer text is analysed up to the last paragraph break before this bound (the whole "
             "text is still stored and searchable).", minimum=1_000, maximum=1_000_000),
+    # quotes
+    Setting("quotes.cue_model", str, "", "Optional learned model of indirect-speech cues (a JSON "
+            "file built by `python -m storyline.extract.quote_learned`; see "
+            "docs/benchmarks-quotes.md); empty: rules only."),
     # corroboration
     Setting("corroborate.max_articles", int, 200, "Largest storyline (in articles) whose "
             "articles are corroborated together, for conflicts and position changes across its "

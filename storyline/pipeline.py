@@ -120,6 +120,8 @@ def process_document(raw: RawDocument, settings: Settings,
                 article = fn(article, doc, settings)
             else:
                 fingerprint = fn(article.text, settings).to_bytes()
+        except ConfigError:  # the configuration, not the record: every record would fail
+            raise
         except Exception as exc:  # a bad record must never kill the batch
             if settings["failure_policy"] == "stop":
                 raise

@@ -26,10 +26,12 @@ Conventions (``docs/benchmarks-quotes.md``):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
 
+from storyline.errors import ConfigError
 from storyline.extract.quote_attribution import (
     Attribution,
     QuotedText,
@@ -123,8 +125,18 @@ def quotes_stage(article: Article, doc: Doc, settings: Any = None) -> Article:
 
     Reads ``text`` and ``entities``; the Doc is the shared parse of ``article.text`` (it may
     cover only a prefix of a very long text: quotes are found in the parsed part). A
-    ``settings.quotes_cue_model`` path, when the settings have one, loads the learned cue
-    model; without it (the default) the stage uses the rules only."""
-    path = getattr(settings, "quotes_cue_model", None)
-    cue_model = load_cue_model(str(path)) if path else None
+    ``quotes.cue_model`` setting, when set, names the learned cue model (loaded once per
+    process); without it (the default) the stage uses the rules only."""
+    path = str(settings["quotes.cue_model"]) if settings is not None else ""
+    cue_model = _cue_model(path) if path else None
     return article.replace(quotes=extract_quotes(doc, article.entities, cue_model))
+
+
+@lru_cache(maxsize=4)
+def _cue_model(path: str) -> CueModel:
+    model = load_cue_model(path)
+    if model is None:
+        raise ConfigError(f"quotes.cue_model: no quote cue model at {path!r}",
+                          hint="build one with `python -m storyline.extract.quote_learned`, or "
+                               "leave quotes.cue_model empty for the rules only")
+    return model

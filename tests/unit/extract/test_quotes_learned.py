@@ -195,8 +195,8 @@ def test_opening_noun_phrase_is_the_speaker_when_the_parse_has_no_subject(
 
 def test_stage_reads_the_model_path_from_settings(parse: Callable[[str], Doc],
                                                   tmp_path: Path) -> None:
-    from types import SimpleNamespace
-
+    from storyline.config import Settings
+    from storyline.errors import ConfigError
     from storyline.extract.quotes import quotes_stage
     from storyline.records import Article
 
@@ -204,8 +204,10 @@ def test_stage_reads_the_model_path_from_settings(parse: Callable[[str], Doc],
     path.write_text(CueModel({"bias": -1.0, "l=double": 3.0}, 0.5).to_json(), encoding="utf-8")
     doc = parse(ATTACK)
     article = Article(id="a", input="a", text=ATTACK, text_hash="h")
-    with_model = quotes_stage(article, doc, SimpleNamespace(quotes_cue_model=str(path)))
+    with_model = quotes_stage(article, doc, Settings({"quotes.cue_model": str(path)}))
     assert any(q.cue == "double" for q in with_model.quotes)
-    missing = quotes_stage(article, doc, SimpleNamespace(quotes_cue_model=str(tmp_path / "x")))
-    assert not any(q.cue == "double" for q in missing.quotes)
-    assert quotes_stage(article, doc, None).quotes == missing.quotes
+    rules = quotes_stage(article, doc, Settings())
+    assert not any(q.cue == "double" for q in rules.quotes)
+    assert quotes_stage(article, doc, None).quotes == rules.quotes
+    with pytest.raises(ConfigError, match="quotes.cue_model"):
+        quotes_stage(article, doc, Settings({"quotes.cue_model": str(tmp_path / "missing.json")}))
