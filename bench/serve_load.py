@@ -346,7 +346,8 @@ def first_paint(base: str, story_ids: list[str]) -> dict[str, Any] | None:
 def describe_load(result: dict[str, Any]) -> str:
     """How the load was generated, for the results page."""
     stats = result["story_sample"]
-    row = next(iter(result["scenarios"].values()), {}).get("storyline", {})
+    first: dict[str, Any] = next(iter(result["scenarios"].values()), {})
+    row: dict[str, Any] = first.get("storyline", {})
     if row.get("driver") == "wrk":
         how = (f"`wrk -t2 -c{result['concurrency']}` for {result['seconds']} s per round (C, on the "
                "same 2 cores), cycling through the scenario's URLs; storyline's URLs carry a distinct "
@@ -511,7 +512,7 @@ def main() -> None:
     if args.proposed_indexes:
         db = indexed_copy(db)
     articles = count_articles(db)
-    load = "{:.1f} {:.1f} {:.1f} on {} CPUs".format(*os.getloadavg(), os.cpu_count())
+    load = "{:.1f} {:.1f} {:.1f} on {} CPUs".format(*os.getloadavg(), os.cpu_count() or 1)
     sl_port, ds_port = free_port(), free_port()
     sl, ds = f"http://127.0.0.1:{sl_port}", f"http://127.0.0.1:{ds_port}"
     env = dict(os.environ)
