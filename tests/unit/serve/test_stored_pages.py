@@ -229,3 +229,16 @@ def test_compacting_the_search_index_keeps_the_hits(tmp_path: Path, paged_db: Pa
         assert refresh_serving_tables(store.engine, []) == 0  # nothing changed: no page, no merge
     finally:
         store.close()
+
+
+def test_the_corpus_phase_stores_every_page(serve_db: Path) -> None:
+    """``build_corpus`` ends with :func:`refresh_serving_tables`: the serve database (built by
+    ``storyline run`` and a corpus rebuild) has a current page for every story."""
+    store = open_store(str(serve_db))
+    try:
+        with store.engine.connect() as conn:
+            for story_id in story_ids(serve_db):
+                hit = read_story_page(conn, story_id)
+                assert hit is not None and hit[1] == page_body(store.engine, story_id), story_id
+    finally:
+        store.close()
