@@ -125,7 +125,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stories.story_undated_margin", float, 0.1, "Added to the story threshold when exactly one side (the article or the story) is dated: an undated article escapes the time window, so it must match a dated story more closely."),
     Setting("stories.coverage_threshold", float, 0.4, "A new story also joins a storyline (in its window) when its first article contains this share of the storyline's heaviest words, however low the cosine (0 = off)."),
     Setting("stories.coverage_terms", int, 20, "Heaviest storyline words the coverage test looks for."),
-    Setting("stories.nameless_threshold", float, 0.0, "Storyline-level similarity (words) at which a new story joins a storyline, or two storylines merge, without sharing a name (0 = never: shared_names always applies)."),
+    Setting("stories.nameless_threshold", float, 0.1, "Storyline-level similarity (words) at which a new story joins a storyline, or two storylines merge, without sharing a name (0 = never: shared_names always applies)."),
+    Setting("stories.storyline_revive_threshold", float, 0.2, "A new story joins a storyline that has been quiet for longer than storyline_window_days (a story taken up again months later) when its first article matches it at this similarity and shares a name (0 = never)."),
     # serve
     Setting("serve.host", str, "127.0.0.1", "Address the HTTP server binds to."),
     Setting("serve.port", int, 8000, "Port the HTTP server listens on.", minimum=1, maximum=65535),

@@ -55,3 +55,18 @@ def test_settings_pickle_and_hash() -> None:
     settings = Settings({"execute.workers": 2})
     again = pickle.loads(pickle.dumps(settings))
     assert dict(again) == dict(settings) and hash(again) == hash(settings)
+
+
+def test_story_settings_match_the_clustering_parameters() -> None:
+    """Every ``stories.*`` setting exists as a StoryParams field with the same default, and
+    every StoryParams field is a setting (so the corpus phase runs what the evaluations ran)."""
+    import dataclasses
+
+    from storyline.config import SETTINGS
+    from storyline.stories import StoryParams
+
+    settings = {s.name[len("stories."):]: s for s in SETTINGS if s.name.startswith("stories.")}
+    fields = {f.name: f.default for f in dataclasses.fields(StoryParams)}
+    assert set(settings) == set(fields)
+    for name, setting in settings.items():
+        assert setting.default == fields[name], name
