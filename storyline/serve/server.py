@@ -47,16 +47,9 @@ def default_workers() -> int:
 
 
 def workers_for(settings: Settings) -> int:
-    """Worker processes to run: setting ``serve.workers`` when the settings table has it (0 =
-    :func:`default_workers`), else the environment variable it will be read from
-    (``STORYLINE_SERVE_WORKERS``), else :func:`default_workers`."""
-    raw: Any = settings["serve.workers"] if "serve.workers" in settings else os.environ.get(
-        "STORYLINE_SERVE_WORKERS", "")
-    try:
-        count = int(raw or 0)
-    except (TypeError, ValueError):
-        log.warning("serve.workers %r is not a number; using one per core", raw)
-        count = 0
+    """Worker processes to run: setting ``serve.workers`` (environment
+    ``STORYLINE_SERVE_WORKERS``), 0 = :func:`default_workers`."""
+    count = int(settings["serve.workers"])
     return count if count > 0 else default_workers()
 
 

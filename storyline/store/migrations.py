@@ -84,11 +84,16 @@ def _story_page_indexes(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
+def _story_pages(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=[schema.story_pages])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, fingerprints, rejections, runs", _create_tables),
     Migration(2, "full-text search over article titles and text", _full_text_search),
     Migration(3, "stories, entities, quotes, events, positions, conflicts", _corpus_tables),
     Migration(4, "covering indexes for story pages", _story_page_indexes),
+    Migration(5, "precomputed story pages", _story_pages),
 )
 
 

@@ -226,6 +226,17 @@ conflicts = Table(
     Column("sides", Text, nullable=False),  # JSON list
 )
 
+#: The stored body of ``GET /api/stories/{id}`` per story (migration 5, written at the end of
+#: the corpus phase by :mod:`storyline.store.story_pages`).
+story_pages = Table(
+    "story_pages",
+    metadata,
+    Column("story_id", String(64), primary_key=True),
+    Column("etag", String(40), nullable=False),
+    Column("body", LargeBinary, nullable=False),
+    Column("written_at", DateTime(timezone=True), nullable=False),
+)
+
 #: Tables of migration 3, in creation order.
 CORPUS_TABLES = (corpus_state, stories, story_articles, entities, entity_articles, quotes, events,
                  positions, story_results, conflicts)

@@ -8,8 +8,8 @@ compact UTF-8 JSON bytes with a content hash (the HTTP ETag) in ``story_pages``;
 answers ``/api/stories/{id}`` from that row (:func:`read_story_page`, one primary-key read)
 and ``304 Not Modified`` when the client already has that hash.
 
-The table is created by migration 5 (:data:`MIGRATION`) and, for a database migrated before
-it existed, by :func:`ensure_table` (idempotent). A story without a stored page is served by
+The table (:data:`storyline.store.schema.story_pages`) is created by migration 5 and, for a
+database opened without migrating, by :func:`ensure_table` (idempotent). A story without a stored page is served by
 the live query, so a missing or stale-free empty table never changes what clients get.
 """
 
@@ -22,32 +22,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
-    Column,
     Connection,
-    DateTime,
     Engine,
-    LargeBinary,
-    MetaData,
-    String,
-    Table,
     select,
 )
 from sqlalchemy.exc import DBAPIError
 
 from storyline.store import schema
-from storyline.store.migrations import Migration
 
-#: Own metadata: the table is not part of :mod:`storyline.store.schema`'s migration 1 shape.
-metadata = MetaData()
-
-story_pages = Table(
-    "story_pages",
-    metadata,
-    Column("story_id", String(64), primary_key=True),
-    Column("etag", String(40), nullable=False),
-    Column("body", LargeBinary, nullable=False),
-    Column("written_at", DateTime(timezone=True), nullable=False),
-)
+story_pages = schema.story_pages
 
 #: Limits of a stored page; equal to the live API's (``storyline.serve.api_stories``).
 ARTICLE_SUMMARIES = 200
@@ -55,18 +38,11 @@ ARTICLE_SUMMARIES = 200
 BATCH = 100
 
 
-def _create(conn: Connection) -> None:
-    metadata.create_all(conn, tables=[story_pages])
-
-
-#: Migration 5 (to be listed in :data:`storyline.store.migrations.MIGRATIONS`).
-MIGRATION = Migration(5, "precomputed story pages", _create)
-
-
 def ensure_table(engine: Engine) -> None:
-    """Create ``story_pages`` when missing (a database migrated before migration 5)."""
+    """Create ``story_pages`` when missing (a database opened without migrating, from before
+    migration 5)."""
     with engine.begin() as conn:
-        _create(conn)
+        schema.metadata.create_all(conn, tables=[story_pages])
 
 
 def dumps(data: Any) -> bytes:

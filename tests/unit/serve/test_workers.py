@@ -14,7 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from storyline.config import Settings
+from storyline.config import Settings, load_settings
+from storyline.errors import ConfigError
 from storyline.serve import server
 
 pytestmark = pytest.mark.skipif(not server.supports_workers(), reason="needs fork and SO_REUSEPORT")
@@ -44,19 +45,18 @@ def test_a_taken_port_is_an_error() -> None:
         taken.close()
 
 
-def test_workers_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = Settings({"db": "x.db"})
-    monkeypatch.setenv("STORYLINE_SERVE_WORKERS", "3")
-    assert server.workers_for(settings) == 3
-    monkeypatch.setenv("STORYLINE_SERVE_WORKERS", "many")
-    assert server.workers_for(settings) == server.default_workers()
-    monkeypatch.delenv("STORYLINE_SERVE_WORKERS")
-    assert 1 <= server.workers_for(settings) <= server.MAX_DEFAULT_WORKERS
+def test_workers_from_the_setting_and_the_environment() -> None:
+    assert server.workers_for(load_settings(environ={"STORYLINE_SERVE_WORKERS": "3"})) == 3
+    assert server.workers_for(Settings({"serve.workers": 2})) == 2
+    assert 1 <= server.workers_for(Settings()) <= server.MAX_DEFAULT_WORKERS
+    with pytest.raises(ConfigError, match="serve.workers"):
+        load_settings(environ={"STORYLINE_SERVE_WORKERS": "many"})
 
 
 SERVE = """
 import sys
-from storyline.config import Settings
+from storyline.config import Settings, load_settings
+from storyline.errors import ConfigError
 from storyline.serve import serve
 serve(Settings({"db": sys.argv[1], "serve.port": int(sys.argv[2])}), workers=2, log_level="warning",
       announce=lambda url: print(url, flush=True))
