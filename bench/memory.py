@@ -21,17 +21,29 @@ def _children(pid: int) -> list[int]:
 
 def tree_rss(pid: int) -> int:
     """Resident bytes of ``pid`` and all its descendants."""
-    total, todo = 0, [pid]
+    return sum(tree_rss_by_name(pid).values())
+
+
+def tree_rss_by_name(pid: int) -> dict[str, int]:
+    """Resident bytes of ``pid`` and its descendants, summed per process name (``Name:`` in
+    /proc/PID/status: ``python``, ``java``, ...); ``pid`` itself is counted as ``self``."""
+    totals: dict[str, int] = {}
+    todo = [pid]
     while todo:
         current = todo.pop()
+        name, rss = "", 0
         try:
             for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
+                if line.startswith("Name:"):
+                    name = line.split(None, 1)[1].strip() if len(line.split()) > 1 else ""
+                elif line.startswith("VmRSS:"):
+                    rss = int(line.split()[1]) * 1024
         except OSError:
             continue
+        key = "self" if current == pid else name
+        totals[key] = totals.get(key, 0) + rss
         todo.extend(_children(current))
-    return total
+    return totals
 
 
 class PeakSampler:
@@ -41,12 +53,20 @@ class PeakSampler:
         self.pid = pid or os.getpid()
         self.interval = interval
         self.peak = 0
+        #: peak resident bytes per process name (see :func:`tree_rss_by_name`)
+        self.peak_by_name: dict[str, int] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
+    def _sample(self) -> None:
+        by_name = tree_rss_by_name(self.pid)
+        self.peak = max(self.peak, sum(by_name.values()))
+        for name, rss in by_name.items():
+            self.peak_by_name[name] = max(self.peak_by_name.get(name, 0), rss)
+
     def _loop(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_rss(self.pid))
+            self._sample()
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakSampler:
@@ -56,4 +76,4 @@ class PeakSampler:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, tree_rss(self.pid))
+        self._sample()

@@ -64,6 +64,9 @@ def spark_session(settings: Settings, app_name: str = "storyline") -> Iterator[A
                .config("spark.ui.showConsoleProgress", "false")
                .config("spark.python.worker.reuse", "true")
                .config("spark.driver.memory", settings["execute.spark_driver_memory"])
+               # ordered output partitions come back inside the task status (below the RPC
+               # message limit of 128 MB), not through the block manager
+               .config("spark.task.maxDirectResultSize", "100m")
                .config("spark.sql.shuffle.partitions", str(_shuffle_partitions(settings))))
     try:
         session = builder.getOrCreate()
