@@ -19,12 +19,14 @@ an article bridges), and its canonical member is :func:`storyline.dedupe.choose_
 the members.
 
 Distributed steps: group by text hash (exact links, LSH entries); band explode into light rows
-``((band, band values), key)`` → group by band → pairs (later, earlier), de-duplicated (the
-self-join on band); each pair joined with the earlier article's fingerprint, candidate lists
-grouped per later article and joined with its own fingerprint → top-k verification;
-components of the links (on the driver when there are at most a million links, else by
-min-label propagation on the cluster); canonical choice per component. Shuffled data: ~40 bytes per article and band, the candidate pairs,
-and each LSH entry's fingerprint twice (once per join side).
+``((band, band values), key)`` → group by band → one star of links per bucket → on the
+driver, the connected components of the band-sharing graph ("families": every candidate of an
+article is in its family), broadcast as key → family; the LSH entries grouped by family, and
+within each family the local rule above run in order (candidates, top-k, verification);
+components of the verified links (on the driver when there are at most a million links, else
+by min-label propagation on the cluster); canonical choice per component. Shuffled data: ~40
+bytes per article and band, and each LSH entry's fingerprint once (to its family's task).
+The family map is held on the driver: one entry per article that shares a band with another.
 """
 
 from __future__ import annotations
@@ -94,28 +96,56 @@ def _band_rows(ranges: list[tuple[int, int]]) -> Any:
     return explode
 
 
-def _pairs(bucket: tuple[tuple[int, bytes], Iterable[Key]]) -> Iterator[tuple[Key, Key]]:
-    """One band bucket → ``(later key, earlier key)`` for every pair in it."""
+def _stars(bucket: tuple[tuple[int, bytes], Iterable[Key]]) -> Iterator[tuple[Key, Key]]:
+    """One band bucket → ``(member, first member)`` for every other member: the bucket's
+    members are connected (a star spans what the bucket's pairs span)."""
     members = sorted(bucket[1])
-    for j in range(1, len(members)):
-        for i in range(j):
-            yield members[j], members[i]
+    for other in members[1:]:
+        yield other, members[0]
 
 
-def _matches(containment: float, max_candidates: int) -> Any:
-    """An LSH entry and its candidates → ``(child node, parent node)`` for every verified match,
-    exactly those :meth:`DuplicateIndex.query` returns (``id`` and ``also``)."""
-    def matches(item: tuple[Key, tuple[Iterable[Entry], Entry]]) -> list[tuple[Node, Node]]:
-        candidates, own = item[1]
-        found = sorted(candidates, key=lambda e: e.key)
-        fp = Fingerprint.from_bytes(own.fingerprint)
-        fps = [Fingerprint.from_bytes(e.fingerprint) for e in found]
-        stacked = np.stack([c.minhash for c in fps])
-        estimate = (stacked == fp.minhash).mean(axis=1)
-        order = np.lexsort((np.arange(len(found)), -estimate))[:max_candidates]
-        child = node(own)
-        return [(child, node(found[pos])) for pos in order
-                if duplicate_score(fp, fps[pos]) >= containment]
+def _families(stars: list[tuple[Key, Key]]) -> dict[Key, Key]:
+    """Connected components of the band-sharing graph (each LSH entry that shares a band with
+    another → the smallest key of its component), on the driver."""
+    parent: dict[Key, Key] = {}
+
+    def find(x: Key) -> Key:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in stars:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {key: find(key) for key in parent}
+
+
+def _family_matches(ranges: list[tuple[int, int]], containment: float, max_candidates: int) -> Any:
+    """The LSH entries of one family (every candidate of a member is in its family) →
+    ``(child node, parent node)`` for every verified match: each member's candidates are the
+    earlier members sharing a band, the ``max_candidates`` best by estimated Jaccard (ties:
+    earlier first) are verified — exactly :meth:`DuplicateIndex.query`'s ``id`` and ``also``."""
+    def matches(family: tuple[Key, Iterable[Entry]]) -> Iterator[tuple[Node, Node]]:
+        members = sorted(family[1], key=lambda e: e.key)
+        fps = [Fingerprint.from_bytes(e.fingerprint) for e in members]
+        buckets: list[dict[bytes, list[int]]] = [{} for _ in ranges]
+        for j, fp in enumerate(fps):
+            bands = [fp.minhash[start:end].astype("<u4").tobytes() for start, end in ranges]
+            found = sorted({i for band, value in enumerate(bands) for i in buckets[band].get(value, ())})
+            for band, value in enumerate(bands):
+                buckets[band].setdefault(value, []).append(j)
+            if not found:
+                continue
+            stacked = np.stack([fps[i].minhash for i in found])
+            estimate = (stacked == fp.minhash).mean(axis=1)
+            order = np.lexsort((np.arange(len(found)), -estimate))[:max_candidates]
+            child = node(members[j])
+            for pos in order:
+                if duplicate_score(fp, fps[found[pos]]) >= containment:
+                    yield child, node(members[found[pos]])
     return matches
 
 
@@ -183,10 +213,11 @@ def duplicate_of(entries: Any, settings: Settings, local_limit: int = 1_000_000)
              .groupByKey().flatMap(_exact).cache())
     exact = split.filter(lambda t: t[0] == "edge").map(lambda t: t[1])
     lsh = split.filter(lambda t: t[0] == "lsh").map(lambda t: t[1])
-    by_key = lsh.map(lambda e: (e.key, e))
-    pairs = lsh.flatMap(_band_rows(ranges)).groupByKey().flatMap(_pairs).distinct()
-    near = (pairs.map(lambda p: (p[1], p[0])).join(by_key).map(lambda kv: kv[1])
-            .groupByKey().join(by_key).flatMap(_matches(containment, MAX_CANDIDATES)))
+    stars = lsh.flatMap(_band_rows(ranges)).groupByKey().flatMap(_stars).distinct().collect()
+    family = sc.broadcast(_families(stars))
+    near = (lsh.filter(lambda e: e.key in family.value)
+            .map(lambda e: (family.value[e.key], e)).groupByKey()
+            .flatMap(_family_matches(ranges, containment, MAX_CANDIDATES)))
     edges = exact.union(near).cache()
     if edges.count() <= local_limit:
         rows = _groups_local(edges.collect())

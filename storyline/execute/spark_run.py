@@ -231,7 +231,9 @@ def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, r
     stored, known = _stored(sc, store)
     ids = docs.map(lambda kv: (kv[1].id, kv[0]))
     drop = ids.cogroup(known if known is not None else sc.emptyRDD()).flatMap(_drops)
+    mark = time.perf_counter()
     dropped = drop.collect() if known is None else drop.take(BROADCAST_LIMIT + 1)
+    report.seconds["spark.read_and_drops"] = time.perf_counter() - mark
     if len(dropped) <= BROADCAST_LIMIT:
         dropset = sc.broadcast(set(dropped))
         kept = docs.filter(lambda kv: kv[0] not in dropset.value)
@@ -258,7 +260,9 @@ def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, r
     if stored is not None:
         entries = entries.union(stored.filter(lambda t: t[2] is not None).map(
             lambda t: Entry((0, t[0], 0), t[1], t[2], t[4])))
+    mark = time.perf_counter()
     dups = duplicate_of(entries, settings, LOCAL_LINKS).cache()  # (key, id, duplicate_of) of group members
+    report.seconds["spark.process_and_dedupe"] = time.perf_counter() - mark
     new_dups = dups.filter(lambda t: t[0][0] == 1 and t[2] is not None).map(lambda t: (t[0], t[2]))
     per_split = dict(items.map(lambda kv: kv[0][1]).countByValue())
     partitions, partition = _in_order(per_split, OUTPUT_PARTITION)
