@@ -263,7 +263,9 @@ def bench_store(url: str, articles: list[dict[str, Any]], fps: list[dict[str, An
 def markdown(r: dict[str, Any]) -> str:
     lines = ["# Scale benchmarks (PostgreSQL, Spark)", "",
              f"Re-run: `python -m bench.scale --articles {r['corpus']['articles']} "
-             f"--store-articles {r.get('store_articles', 0)}`. Machine: {r['machine']}. "
+             f"--stages {r.get('stages', 'full')} --store-articles {r.get('store_articles', 0)}"
+             f"{' --scaling-articles ' + str(r['scaling']['articles']) if r.get('scaling') else ''}`. "
+             f"Machine: {r['machine']}. "
              "The runs follow each other in one process tree; the load average at the end of each "
              "run is shown (above 2, other jobs shared the two cores).", ""]
     lines += ["## Executors: local (2 workers) vs Spark local[2]", "",
@@ -362,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     corpus = work / "corpus.jsonl"
     result: dict[str, Any] = {"machine": f"{os.cpu_count()} cores, {platform.python_version()}, {platform.machine()}",
-                              "corpus": build_corpus(corpus, args.articles)}
+                              "corpus": build_corpus(corpus, args.articles), "stages": args.stages}
     source_db = None
     if not args.skip_executors:
         result["executors"] = []
