@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -140,7 +141,11 @@ def test_rebalance_adds_connection_close_when_over_share() -> None:
             sent.append(message)
 
         middleware = server.Rebalance(app, counts, 0, lambda: open_connections)
-        asyncio.run(middleware({"type": "http"}, None, send))
+        # a thread of its own: an earlier test of the session may leave an event loop running
+        # in this one, and asyncio.run refuses to nest
+        worker = threading.Thread(target=asyncio.run, args=(middleware({"type": "http"}, None, send),))
+        worker.start()
+        worker.join()
         assert sent[1]["body"] == b"ok"
         return list(sent[0]["headers"])
 
