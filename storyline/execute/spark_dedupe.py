@@ -104,23 +104,29 @@ def _stars(bucket: tuple[tuple[int, bytes], Iterable[Key]]) -> Iterator[tuple[Ke
         yield other, members[0]
 
 
-def _families(stars: list[tuple[Key, Key]]) -> dict[Key, Key]:
-    """Connected components of the band-sharing graph (each LSH entry that shares a band with
-    another → the smallest key of its component), on the driver."""
-    parent: dict[Key, Key] = {}
+def _components(links: Iterable[tuple[Any, Any]]) -> dict[Any, Any]:
+    """Union-find over ``links``: every endpoint → the smallest endpoint of its connected
+    component (endpoints in order of first appearance)."""
+    parent: dict[Any, Any] = {}
 
-    def find(x: Key) -> Key:
+    def find(x: Any) -> Any:
         parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for a, b in stars:
+    for a, b in links:
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    return {key: find(key) for key in parent}
+    return {x: find(x) for x in parent}
+
+
+def _families(stars: list[tuple[Key, Key]]) -> dict[Key, Key]:
+    """Connected components of the band-sharing graph (each LSH entry that shares a band with
+    another → the smallest key of its component), on the driver."""
+    return _components(stars)
 
 
 def _family_matches(ranges: list[tuple[int, int]], containment: float, max_candidates: int) -> Any:
@@ -159,26 +165,14 @@ def _assign(members: Iterable[Node]) -> Iterator[tuple[Key, str, str | None]]:
 
 def _groups_local(edges: list[tuple[Node, Node]]) -> list[tuple[Key, str, str | None]]:
     """Connected components of the links and their canonical members, on the driver."""
-    parent: dict[str, str] = {}
     nodes: dict[str, Node] = {}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     for edge in edges:
         for n in edge:
-            if n[1] not in nodes:
-                nodes[n[1]] = n
-                parent[n[1]] = n[1]
-        a, b = find(edge[0][1]), find(edge[1][1])
-        if a != b:
-            parent[max(a, b)] = min(a, b)
+            nodes.setdefault(n[1], n)
+    roots = _components((a[1], b[1]) for a, b in edges)
     groups: dict[str, list[Node]] = {}
     for node_id, n in nodes.items():
-        groups.setdefault(find(node_id), []).append(n)
+        groups.setdefault(roots[node_id], []).append(n)
     return [row for members in groups.values() for row in _assign(members)]
 
 
