@@ -68,6 +68,7 @@ SUPPORT_VERBS = frozenset({
     "unleash", "renew", "level", "press", "reiterate", "repeat", "voice", "express", "send",
     "perform", "execute", "undertake", "wage", "initiate", "complete", "finish", "put", "set",
     "call", "give", "accept", "reject", "receive", "follow", "attend", "host",
+    "speed", "accelerate", "expedite", "hasten", "tighten", "enforce", "expand", "widen",
 })
 #: Verbs whose subject may be a noun event ("a drone attack killed ...").
 HARM_VERBS = frozenset({"kill", "injure", "wound", "hit", "strike", "destroy", "damage",
@@ -90,6 +91,8 @@ _VOWS = frozenset({"vow", "swear", "pledge", "promise", "threaten", "plan", "int
 _CONFLICTUAL = frozenset({"SANCTION", "PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 #: Promises that turn into threats when what is promised is conflictual (PLOVER 3.11).
 _SWEARING = frozenset({"vow", "swear", "pledge", "promise", "commit"})
+#: Readiness for a conflictual act is a threat too ("is prepared to impose martial law").
+_READY = frozenset({"ready", "prepared", "prepare", "willing"})
 _REPORTING = frozenset({"say", "state", "announce", "declare", "insist", "reiterate",
                         "conclude", "tell", "stress", "add", "write", "remind"})
 _DEMAND_RULE = Rule(type="REQUEST", cameo="100", mode=None, lemma="say", noun=False)
@@ -154,8 +157,14 @@ def _wrapped_type(token: Token, rule: Rule) -> tuple[str, str, str | None]:
     aux = {c.lower_ for c in token.children if c.dep_ == "aux"}
     negated = any(c.dep_ in ("advmod", "neg", "part") and c.lower_ in ("not", "n't", "never")
                   for c in token.children)
+    if token.pos_ == "NOUN" and token.dep_ in ("obj", "dobj") and \
+            head.lemma_.lower() in SUPPORT_VERBS:   # "would tighten the [blockade]"
+        aux |= {c.lower_ for c in head.children if c.dep_ == "aux"}
     future = bool(aux & {"will", "shall", "'ll", "would", "wo"}) or (
-        token.dep_ == "xcomp" and head.lemma_.lower() in _VOWS)
+        token.dep_ == "xcomp" and head.lemma_.lower() in _VOWS) or (
+        bool(aux & {"may", "might", "could"}) and _has_unless(token))   # "may halt ... if"
+    if wrapped and rule.type in _CONFLICTUAL and not negated:   # "is prepared to impose"
+        return "THREATEN", "130", embedded_mode("THREATEN", rule.type) or rule.mode
     if negated and (rule.type in ("AGREE", "SUPPORT") or token.lemma_.lower() in _ACCEPTING):
         return "REJECT", "120", None   # "will not accept", "did not agree"
     if negated and rule.type in ("RETREAT", "CONCEDE"):
@@ -248,8 +257,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
         kind, cameo, mode = _wrapped_type(token, rule)
         inner = _inner(token, found)
         if inner is not None and kind == "AGREE" and inner.type in _CONFLICTUAL | {"THREATEN"} \
-                and token.lemma_.lower() in _SWEARING:
-            kind, cameo, mode = "THREATEN", "138", None   # "vowed to continue fighting"
+                and token.lemma_.lower() in _SWEARING | _READY:
+            kind, cameo, mode = "THREATEN", "138", None   # "vowed to continue fighting",
+            #                                              "is prepared to impose martial law"
         if inner is not None:
             mode = mode or embedded_mode(kind, inner.type)
         triggers.append(Trigger(token, kind, cameo, mode))
@@ -467,8 +477,10 @@ def _event(trigger: Trigger, sent: Span, index: ActorIndex, dates: Sequence[Date
             return None
         else:
             src = instrument_owner(src) or src   # "Israeli jets bombed ..." → Israeli
-    if trigger.type == "ASSAULT" and src is not None and src.lemma_.lower() in _CROWDS:
-        trigger = Trigger(token, "PROTEST", "145", "riot")   # "protesters clashed with police"
+    if trigger.type in ("ASSAULT", "COERCE") and src is not None and \
+            src.lemma_.lower() in _CROWDS:
+        trigger = Trigger(token, "PROTEST", "145", "riot")   # "protesters clashed with police",
+        #                                                       "demonstrators stormed ..."
     if token.lemma_.lower() in ("warn", "caution") and not _real_warning(token):
         return None
     if token.lemma_.lower() == "fight" and (any(c.dep_ == "xcomp" for c in token.children) or
@@ -535,12 +547,19 @@ def main_event(events: Sequence[Event], doc: Doc | None = None) -> Event | None:
         return steps
     def relative(event: Event) -> bool:   # "Trump, who met Putin last week, criticised ..."
         token = _token_of(event, doc)
-        return token is not None and any(t.dep_ in ("acl:relcl", "relcl")
+        return token is not None and any(t.dep_ in ("acl:relcl", "relcl") or _reduced(t)
                                          for t in [token, *token.ancestors])
     ranked = sorted(enumerate(events), key=lambda pair: (pair[1].historical, relative(pair[1]),
                                                          depth(pair[1]),
                                                          not pair[1].source.name, pair[0]))
     return ranked[0][1] if ranked else None
+
+
+def _reduced(token: Token) -> bool:
+    """A participle clause without its own subject or auxiliary, a background detail ("a
+    letter [handed] over to the UN", "In a letter [handed] over ..., Iraq said ...")."""
+    return token.dep_ in ("acl", "advcl") and token.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass") for c in token.children)
 
 
 def _token_of(event: Event, doc: Doc | None) -> Token | None:

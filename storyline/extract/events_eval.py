@@ -44,14 +44,32 @@ def _nlp(model: str | None = None) -> Any:
 
 def gsr_fold(index: int) -> str:
     """GSR records alternate between the development fold (even positions: rules were checked
-    against these) and the held-out fold (odd positions: never looked at)."""
+    against these) and the held-out fold (odd positions)."""
     return "dev" if index % 2 == 0 else "heldout"
+
+
+def gsr_quarter(index: int) -> str:
+    """Since session 4 the held-out fold is split in two: ``tune`` (positions 1, 5, 9, ...: its
+    errors were read in session 4) and ``test`` (positions 3, 7, 11, ...: never read by anyone,
+    the figure to trust)."""
+    if index % 2 == 0:
+        return "dev"
+    return "tune" if index % 4 == 1 else "test"
+
+
+def _in_fold(index: int, fold: str | None) -> bool:
+    if fold is None:
+        return True
+    if fold in ("tune", "test"):
+        return gsr_quarter(index) == fold
+    return gsr_fold(index) == fold
 
 
 def evaluate_gsr(root: Path, model: str | None = None, show_errors: bool = False,
                  fold: str | None = None) -> dict[str, Any]:
-    """Type / source / target accuracy on PLOVER GSR (one fold, or all records)."""
-    gold = [g for i, g in enumerate(load_gsr(root)) if fold is None or gsr_fold(i) == fold]
+    """Type / source / target accuracy on PLOVER GSR: one fold (``dev``, ``heldout``, or the
+    held-out halves ``tune`` / ``test``), or all records."""
+    gold = [g for i, g in enumerate(load_gsr(root)) if _in_fold(i, fold)]
     nlp = _nlp(model)
     n = ok_type = ok_src = ok_tgt = n_tgt = ok_mode = n_mode = found = 0
     confusion: Counter[tuple[str, str]] = Counter()
@@ -222,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         result["plover_gsr_dev"] = evaluate_gsr(data / "plover-gsr", show_errors=args.errors,
                                                 fold="dev")
         result["plover_gsr_heldout"] = evaluate_gsr(data / "plover-gsr", fold="heldout")
+        result["plover_gsr_tune"] = evaluate_gsr(data / "plover-gsr", fold="tune")
+        result["plover_gsr_test"] = evaluate_gsr(data / "plover-gsr", fold="test")
         result["plover_gsr"] = evaluate_gsr(data / "plover-gsr")
     quad = data / "conflibert-cameo" / "data" / "cameo_class" / f"{args.split}.tsv"
     if quad.is_file():
@@ -248,7 +268,9 @@ def main(argv: list[str] | None = None) -> int:
 def format_report(result: dict[str, Any]) -> str:
     lines = []
     for key, name in (("plover_gsr", "all"), ("plover_gsr_dev", "dev fold"),
-                      ("plover_gsr_heldout", "held-out fold")):
+                      ("plover_gsr_heldout", "held-out fold"),
+                      ("plover_gsr_tune", "held-out tune half (read in session 4)"),
+                      ("plover_gsr_test", "held-out test half (never read)")):
         g = result.get(key)
         if not g:
             continue

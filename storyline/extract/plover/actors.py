@@ -152,7 +152,7 @@ def _from_pronoun(token: Token) -> Token:
 
 #: Passive-looking predicates whose grammatical subject is the actor ("he is prepared to ...").
 _ACTIVE_PASSIVES = frozenset({"prepare", "determine", "commit", "set", "schedule", "expect",
-                              "poise", "resolve"})
+                              "poise", "resolve", "oppose", "dedicate", "incline"})
 _DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                          "sunday", "today", "yesterday", "tomorrow", "tonight", "week", "month",
                          "year", "day", "night", "morning", "evening", "weekend", "afternoon",
@@ -176,7 +176,20 @@ def _resolve(subj: Token, trigger: Token) -> Token | None:
     resolved = _from_pronoun(_relative(subj))
     if resolved.lower_ in _PRONOUNS and resolved.lower_ not in ("who", "which", "that", "this"):
         return _earlier_subject(resolved) or resolved
-    return _counted(resolved)
+    return _named_apposition(_counted(resolved))
+
+
+def _named_apposition(token: Token) -> Token:
+    """A common noun followed by the name it describes is that name ("The rebel [Revolutionary
+    United Front] (RUF) announced ...", "the militant group Hamas")."""
+    if token.ent_type_ or token.pos_ != "NOUN" or any(
+            c.dep_ in ("nmod:poss", "poss") for c in token.children):
+        return token   # "Qatar's emir, Sheikh Hamad": the possessor already names the actor
+    for child in token.children:
+        if child.dep_ == "appos" and child.i > token.i and (child.ent_type_ or
+                                                            child.pos_ == "PROPN"):
+            return child
+    return token
 
 
 #: Number words heading a counted group ("tens of thousands of students").
@@ -238,7 +251,7 @@ def source_of(trigger: Token) -> Token | None:
                                              or any(c.dep_ in OBJ_DEPS for c in node.children)):
             if node.head.i > node.i:   # "The military [imposed] martial law": head = object
                 return leading_actor(node) or node.head
-            return node.head   # "groups demanding that ..."; a misparsed main verb
+            return _acl_owner(node.head)   # "groups demanding that ..."; a misparsed main verb
         if node.dep_ == "parataxis" and node.head.i < node.i and node.head.dep_ == "ROOT" \
                 and node.head.pos_ in ("PROPN", "NOUN") and is_actorlike(node.head):
             return node.head   # "Trump, who met Putin ..., [criticised] Zelensky"
@@ -253,6 +266,19 @@ def source_of(trigger: Token) -> Token | None:
 _STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "expel", "deport", "sentence",
                          "execute", "ban", "convict", "charge", "indict", "prosecute", "try",
                          "extradite", "hang", "fine", "outlaw", "censor", "raid", "search"})
+
+
+def _acl_owner(head: Token) -> Token:
+    """Who acts in a clause hung under a noun or predicate: the noun itself, its subject when
+    it is a predicate ("X and Y are [guilty] of violating ..."), or the group an "including"
+    phrase belongs to ("Russian aircraft including [gunships] killed ...")."""
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subj is not None and any(c.dep_ == "cop" for c in head.children):
+        return phrase_head(subj)
+    if head.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("including", "like")
+                                   for c in head.children):
+        return head.head
+    return head
 
 
 def _state_of(pred: Token) -> Token | None:

@@ -191,3 +191,80 @@ def test_protest_target_is_whom_it_is_against_not_the_venue(parse) -> None:
     event = main(parse, "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk "
                         "on Sunday calling for independence from Iraq.")
     assert event.type == "PROTEST" and event.target is not None and event.target.name == "Iraq"
+
+
+# --- session 4: threats by readiness and condition, apposed names, reduced clauses, and the
+# session-4 lexicon (CAMEO 13 / 16 / 08 / 18-20 phrases).
+
+def test_readiness_for_a_conflictual_act_is_a_threat(parse) -> None:
+    event = main(parse, "The junta said that it is prepared to impose a curfew in the capital.")
+    assert event.type == "THREATEN"
+
+
+def test_readiness_for_a_cooperative_act_stays_an_agreement(parse) -> None:
+    assert main(parse, "The rebels said they are ready to release the hostages.").type == "AGREE"
+
+
+def test_future_noun_event_under_a_support_verb_is_a_threat(parse) -> None:
+    event = main(parse, "The alliance said it would tighten the blockade of the port.")
+    assert event.type == "THREATEN"
+
+
+def _built(words: list[str], heads: list[int], deps: list[str], pos: list[str]):
+    """A hand-built parse (the shipped parser rarely produces this shape on short sentences)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_apposed_name_is_the_source() -> None:
+    from storyline.extract.plover.actors import source_of
+
+    doc = _built(["The", "rebel", "Revolutionary", "Front", "released", "hostages", "."],
+                 [1, 4, 3, 1, 4, 4, 4],
+                 ["det", "nsubj", "compound", "appos", "ROOT", "obj", "punct"],
+                 ["DET", "NOUN", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT"])
+    assert source_of(doc[4]).text == "Front"
+
+
+def test_apposition_after_a_possessed_role_is_not_taken() -> None:
+    from storyline.extract.plover.actors import source_of
+
+    doc = _built(["Qatar", "'s", "emir", ",", "Hamad", ",", "met", "envoys", "."],
+                 [2, 0, 6, 4, 2, 4, 6, 6, 6],
+                 ["nmod:poss", "case", "nsubj", "punct", "appos", "punct", "ROOT", "obj",
+                  "punct"],
+                 ["PROPN", "PART", "NOUN", "PUNCT", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT"])
+    assert source_of(doc[6]).text == "emir"
+
+
+def test_subject_of_a_predicate_acts_in_its_clause(parse) -> None:
+    event = main(parse, "The army and the rebels are guilty of violating the truce.")
+    assert event.type == "ASSAULT"
+    assert event.source.name is not None and "guilty" not in event.source.name
+
+
+def test_reduced_participle_clause_is_background(parse) -> None:
+    doc = parse("In a note handed over to the envoy, Iran said it would allow the inspectors "
+                "to return.")
+    event = main_event(extract_events(doc), doc)
+    assert event is not None and event.trigger is not None and event.trigger.text != "handed"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The government withdrew from the talks on Friday.", "SANCTION"),
+    ("Russia closed its embassy in Vilnius.", "SANCTION"),
+    ("Washington withheld aid to the regime.", "SANCTION"),
+    ("The rebels vowed revenge against the army.", "THREATEN"),
+    ("The army eased the curfew in the north.", "CONCEDE"),
+    ("Police prevented the demonstration outside parliament.", "COERCE"),
+    ("Gunmen threw a grenade at the police station.", "ASSAULT"),
+])
+def test_session_4_lexicon(parse, text: str, kind: str) -> None:
+    assert main(parse, text).type == kind
+
+
+def test_business_supply_cut_by_a_company_is_still_coded_only_as_a_phrase(parse) -> None:
+    """Lexicon phrases need their object: cutting prices is not a sanction."""
+    assert all(e.type != "SANCTION" for e in extract_events(parse("The firm cut prices again.")))
