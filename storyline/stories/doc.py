@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.records import Article, DateMention
-from storyline.stories.signature import cores_of_article, cores_of_output, signature_terms
 
 # Entity types that identify a story (people, organisations, places, named events).
 KEY_ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
@@ -35,7 +34,6 @@ class StoryDoc:
     entities: tuple[str, ...] = ()
     lemmas: tuple[str, ...] | None = None
     duplicate_of: str | None = None  # the canonical article of its duplicate group, if a copy
-    signature: tuple[tuple[str, float], ...] = ()  # event-signature terms (signature.py)
 
 
 def parse_day(value: str | None) -> dt.date | None:
@@ -102,7 +100,6 @@ def story_doc(article: Article) -> StoryDoc:
         outlet=article.outlet,
         entities=entities,
         duplicate_of=article.duplicate_of,
-        signature=signature_terms(*cores_of_article(article)),
     )
 
 
@@ -123,5 +120,4 @@ def story_doc_from_output(record: Mapping[str, Any]) -> StoryDoc:
         outlet=record.get("outlet"),
         entities=entities,
         duplicate_of=str(record["duplicate_of"]) if record.get("duplicate_of") else None,
-        signature=signature_terms(*cores_of_output(record)),
     )

@@ -150,14 +150,11 @@ def _title_case_ratio(text: str) -> float:
 def term_counts(text: str, title: str | None = None, *, lemmas: Sequence[str] | None = None,
                 entities: Iterable[str] = (), title_boost: float = 2.0, name_boost: float = 2.0,
                 entity_boost: float = 3.0, lead_chars: int = 0, lead_boost: float = 1.0,
-                max_chars: int = 20_000, signature: Iterable[tuple[str, float]] = (),
-                place_boost: float = 0.0, event_boost: float = 0.0) -> dict[str, float]:
+                max_chars: int = 20_000) -> dict[str, float]:
     """Weighted term frequencies of one article (sub-linear ``1 + log tf``, then boosts).
 
     The lead (first ``lead_chars`` characters: where a news report says what happened) counts
-    ``lead_boost`` times, like the title counts ``title_boost`` times. ``signature`` terms
-    (:mod:`storyline.stories.signature`) are added with ``place_boost`` (``p:``) and
-    ``event_boost`` (``v:``, ``x:``); a zero boost leaves them out."""
+    ``lead_boost`` times, like the title counts ``title_boost`` times."""
     body = text[:max_chars]
     words, found, lead_count = scan(body, lead_chars if lead_boost != 1.0 else 0)
     raw: Counter[str] = Counter()
@@ -185,8 +182,4 @@ def term_counts(text: str, title: str | None = None, *, lemmas: Sequence[str] | 
         out[term] = name_boost * (1.0 + math.log(n))
     for ent, n in Counter(entities).items():
         out["e:" + ent] = entity_boost * (1.0 + math.log(n))
-    for term, w in signature:
-        boost = place_boost if term.startswith("p:") else event_boost
-        if boost > 0:
-            out[term] = boost * w
     return out

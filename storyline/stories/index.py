@@ -165,9 +165,8 @@ class StoryIndex:
         self.compacted = 0  # stories compacted so far
         self._line_top: dict[str, list[Any]] = {}  # storyline -> [norm_at, terms, weights]
         self._dirty = Dirty()  # what changed since the last save (see state.py)
-        self._line_only: tuple[str, ...] | None = (
-            (("w:", "l:", "p:", "v:", "x:") if self.params.storyline_signature else ("w:", "l:"))
-            if self.params.storyline_words else None)
+        self._line_only: tuple[str, ...] | None = (("w:", "l:") if self.params.storyline_words
+                                                   else None)
 
     # -- the one operation -------------------------------------------------------------------
     def add(self, doc: StoryDoc) -> Assignment:
@@ -179,8 +178,7 @@ class StoryIndex:
         tf = term_counts(doc.text, doc.title, lemmas=doc.lemmas, entities=doc.entities,
                          title_boost=p.title_boost, name_boost=p.name_boost,
                          entity_boost=p.entity_boost, lead_chars=p.lead_chars,
-                         lead_boost=p.lead_boost, signature=doc.signature,
-                         place_boost=p.place_boost, event_boost=p.event_boost)
+                         lead_boost=p.lead_boost)
         self.df.add(tf)
         dirty = self._dirty
         dirty.df.update(tf)

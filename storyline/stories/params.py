@@ -56,12 +56,6 @@ HELP: dict[str, str] = {
                                   "longer than ``storyline_window_days`` (a story taken up "
                                   "again months later) when its first article matches it at "
                                   "this similarity and shares a name (0 = never).",
-    "place_boost": "Weight of the places an article names (place entity ids, counted more "
-                   "in the lead) as event-signature features (0 = off).",
-    "event_boost": "Weight of the event-signature features: reported event types, alone and "
-                   "with their actors or location (0 = off).",
-    "storyline_signature": "Also compare storylines on the event-signature features (else "
-                           "on words only, see ``storyline_words``).",
     "compact_after_days": "Stories that ended this many days before the latest article keep "
                           "only their 40 heaviest terms (memory); 0 keeps every centroid whole.",
     "storyline_words": "Compare at the storyline level on words only (names still count as "
@@ -101,9 +95,6 @@ class StoryParams:
     coverage_threshold: float = 0.4
     coverage_terms: int = 20
     storyline_revive_threshold: float = 0.2
-    place_boost: float = 0.0
-    event_boost: float = 0.0
-    storyline_signature: bool = False
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any] | None = None, **overrides: Any

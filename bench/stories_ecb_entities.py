@@ -1,14 +1,21 @@
-"""Does the event signature pay? ECB+ with the shipped per-article stages (entities, events).
+"""ECB+ clustered with what the shipped per-article stages find (entity ids), against text only.
 
-    python bench/stories_signature.py --data ../shared/data [--split tune|held|all] \
-        [--orders 0] [--set place_boost=2 event_boost=1 ...]
+    python bench/stories_ecb_entities.py --data ../shared/data [--split tune|held|all] \
+        [--orders 0 1 2] [--variant text|entities] [--set story_threshold=0.3 ...]
 
-ECB+ documents are analysed once (entities, events; cached in /tmp/stories_cache/ecb.jsonl,
-about 100 s) and fed to ``StoryIndex`` (a) as text only, as ``storyline eval stories`` does,
-(b) with resolved entity ids, (c) with entity ids and the event signature at the given
-parameters. Topics are split in two halves by topic number: even = ``tune`` (parameters were
-chosen there, order 0), odd = ``held`` (held out). B³ F1 at topic (storyline) and sub-topic
-(story) level, mean over the orders.
+ECB+ documents are analysed once by the shipped stages (dates, entities, quotes, events,
+positions; cached in /tmp/stories_cache/ecb.jsonl, about 100 s on one core) and fed to
+``StoryIndex`` (a) as text only, as ``storyline eval stories`` does, or (b) with the resolved
+entity ids the corpus phase supplies. Topics are split in two halves by topic number: even =
+``tune`` (order 0 was used for choices), odd = ``held`` (held out). B³ at topic (storyline) and
+sub-topic (story) level, mean over the orders.
+
+The event-signature experiment of session 4 (places by lead position, event types, type +
+actor / location / trigger as features; ``--variant signature``) lives in commit 08d54f1,
+reverted because it did not pay (docs/benchmarks-stories.md); to reproduce it:
+``git archive 08d54f1 storyline bench | tar -x -C /tmp/stories_exp``, then from there
+``PYTHONPATH=/tmp/stories_exp .venv/bin/python bench/stories_signature.py --variant signature
+--set place_boost=1 event_boost=1 storyline_signature=true`` (see the benchmarks page).
 """
 
 from __future__ import annotations
@@ -25,7 +32,6 @@ from storyline.stories.corpora import GoldDoc, load_ecbplus
 from storyline.stories.doc import KEY_ENTITY_TYPES, StoryDoc
 from storyline.stories.index import StoryIndex
 from storyline.stories.params import StoryParams
-from storyline.stories.signature import cores_of_output, signature_terms
 
 CACHE = Path("/tmp/stories_cache/ecb.jsonl")
 
@@ -36,15 +42,14 @@ def in_split(topic: str, split: str) -> bool:
     return (int(topic) % 2 == 0) == (split == "tune")
 
 
-def enrich(doc: StoryDoc, record: dict[str, Any] | None, signature: bool) -> StoryDoc:
-    """``doc`` with the entity ids (and the event signature) of its analysed record."""
+def enrich(doc: StoryDoc, record: dict[str, Any] | None) -> StoryDoc:
+    """``doc`` with the entity ids of its analysed record (as ``story_doc_from_output``)."""
     if record is None:
         return doc
     entities = tuple(str(e["id"]) for e in record.get("entities") or ()
                      if e.get("type") in KEY_ENTITY_TYPES and e.get("id")
                      for _ in (e.get("mentions") or (None,)))
-    sig = signature_terms(*cores_of_output(record)) if signature else ()
-    return dataclasses.replace(doc, entities=entities, signature=sig)
+    return dataclasses.replace(doc, entities=entities)
 
 
 def score(gold: list[GoldDoc], docs: list[StoryDoc], params: StoryParams) -> dict[str, float]:
@@ -54,7 +59,8 @@ def score(gold: list[GoldDoc], docs: list[StoryDoc], params: StoryParams) -> dic
     topic = bcubed(lines, [g.topic for g in gold])
     sub = bcubed([a.story_id for a in got], [g.subtopic for g in gold])
     return {"topic_p": topic["precision"], "topic_r": topic["recall"], "topic_f1": topic["f1"],
-            "sub_f1": sub["f1"], "storylines": len(set(lines)), "stories": len(set(a.story_id for a in got))}
+            "sub_p": sub["precision"], "sub_r": sub["recall"], "sub_f1": sub["f1"],
+            "storylines": len(set(lines)), "stories": len({a.story_id for a in got})}
 
 
 def run(data: Path, split: str, orders: list[int], params: StoryParams, variant: str
@@ -63,8 +69,8 @@ def run(data: Path, split: str, orders: list[int], params: StoryParams, variant:
     for order in orders:
         gold = [g for g in load_ecbplus(data, order) if in_split(g.topic, split)]
         records = annotate([g.doc for g in gold], CACHE) if variant != "text" else {}
-        docs = [g.doc if variant == "text" else
-                enrich(g.doc, records.get(g.doc.id), variant == "signature") for g in gold]
+        docs = [g.doc if variant == "text" else enrich(g.doc, records.get(g.doc.id))
+                for g in gold]
         rows.append(score(gold, docs, params))
     return {k: round(sum(r[k] for r in rows) / len(rows), 4) for k in rows[0]}
 
@@ -74,7 +80,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--split", choices=("tune", "held", "all"), default="tune")
     ap.add_argument("--orders", type=int, nargs="+", default=[0])
-    ap.add_argument("--variant", choices=("text", "entities", "signature"), default="signature")
+    ap.add_argument("--variant", choices=("text", "entities"), default="entities")
     ap.add_argument("--set", nargs="*", default=[], help="StoryParams overrides name=value")
     args = ap.parse_args()
     overrides: dict[str, Any] = {}
