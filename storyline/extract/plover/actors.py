@@ -425,6 +425,12 @@ ACTOR_NOUNS = frozenset({
     "supporter", "voter", "employee", "victim", "migrant", "kurd", "palestinian", "israeli",
     "jihadist", "terrorist", "gunman", "attacker", "separatist", "ministry", "cabinet",
     "senate", "congress", "assembly", "embassy", "consulate", "military", "navy", "guard",
+    # session 4: more people and bodies that act in political news
+    "extremist", "radical", "islamist", "dissident", "rioter", "tribesman", "warlord", "junta",
+    "pirate", "suspect", "officer", "policeman", "trooper", "marine", "paratrooper", "commando",
+    "lawmaker", "legislator", "senator", "governor", "mayor", "judge", "prosecutor", "mediator",
+    "delegate", "representative", "cleric", "emir", "king", "prince", "premier", "chancellor",
+    "dictator", "ruler", "monarch", "mob", "crowd", "poacher", "smuggler", "kidnapper",
 })
 
 

@@ -60,7 +60,7 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
     fallback: Token | None = None
     place: Token | None = None
     for depth in range(4):
-        ordered = sorted(frontier, key=lambda t: (_rank(t), t.i))
+        ordered = sorted(frontier, key=lambda t: (_rank(t, trigger), t.i))
         for cand in ordered:
             if cand.i in skip or is_datelike(cand):
                 continue
@@ -157,6 +157,10 @@ def _own_clause(token: Token) -> bool:
     """A coordinated verb with its own subject is another event ("lifted the blockade,
     officials told AFP"; "reject the changes, Erakat said"): its arguments are not this
     event's recipients."""
+    if token.dep_ in ("ccomp", "advcl", "acl", "acl:relcl") and any(
+            c.lower_ in ("where", "when", "while", "whereas") and c.dep_ in ("advmod", "mark")
+            and c.i < token.i for c in token.children):
+        return True   # "lifted a curfew in Montenegro [where 28 people have been killed]"
     return token.dep_ in ("conj", "parataxis") and token.pos_ in ("VERB", "AUX") and any(
         c.dep_ in SUBJ_DEPS + PASS_SUBJ_DEPS for c in token.children)
 
@@ -165,7 +169,10 @@ _NOT_TARGET_CASES = frozenset({"by", "after", "before", "during", "since", "foll
                                "despite", "via", "ahead"})
 
 
-def _rank(token: Token) -> int:
+def _rank(token: Token, trigger: Token) -> int:
+    if token.dep_ in ("nsubj", "nsubj:pass") and token.head.dep_ == "ccomp" and \
+            token.head.head == trigger:
+        return 0   # "demanded that [the United States] match the EU's support"
     order = {"nsubj:pass": 0, "iobj": 1, "obj": 1, "dobj": 1, "obl": 2, "nmod": 2,
              "ccomp": 3, "xcomp": 3}
     return order.get(token.dep_, 4)

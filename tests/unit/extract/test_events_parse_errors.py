@@ -268,3 +268,23 @@ def test_session_4_lexicon(parse, text: str, kind: str) -> None:
 def test_business_supply_cut_by_a_company_is_still_coded_only_as_a_phrase(parse) -> None:
     """Lexicon phrases need their object: cutting prices is not a sanction."""
     assert all(e.type != "SANCTION" for e in extract_events(parse("The firm cut prices again.")))
+
+
+def test_demand_addressee_is_the_subject_of_the_that_clause(parse) -> None:
+    event = main(parse, "The rebels demanded that the United States match the European "
+                        "Union's offer of aid.")
+    assert event.type == "REQUEST"
+    assert event.target is not None and event.target.name == "United States"
+
+
+def test_recipient_is_not_taken_from_a_where_clause(parse) -> None:
+    event = main(parse, "Serbia lifted a night curfew in Montenegro where 28 people have been "
+                        "killed in riots.")
+    assert event.target is None or "people" not in (event.target.name or "")
+
+
+def test_perpetrators_named_by_a_common_noun_are_recipients(parse) -> None:
+    event = main(parse, "Croatia is investigating alleged war crimes by Croatian extremists "
+                        "against Serb civilians.")
+    assert event.type == "ACCUSE"
+    assert event.target is not None and "extremists" in (event.target.name or "")
