@@ -260,6 +260,11 @@ def test_reduced_participle_clause_is_background(parse) -> None:
     ("The army eased the curfew in the north.", "CONCEDE"),
     ("Police prevented the demonstration outside parliament.", "COERCE"),
     ("Gunmen threw a grenade at the police station.", "ASSAULT"),
+    # phrases from PETRARCH2's CAMEO.2.0 verb patterns
+    ("Police placed the opposition leader under arrest.", "COERCE"),
+    ("Protesters burned the flag outside the embassy.", "PROTEST"),
+    ("The unions called off the strike on Tuesday.", "CONCEDE"),
+    ("The army put down the uprising in the north.", "COERCE"),
 ])
 def test_session_4_lexicon(parse, text: str, kind: str) -> None:
     assert main(parse, text).type == kind
