@@ -265,6 +265,9 @@ def test_reduced_participle_clause_is_background(parse) -> None:
     ("Protesters burned the flag outside the embassy.", "PROTEST"),
     ("The unions called off the strike on Tuesday.", "CONCEDE"),
     ("The army put down the uprising in the north.", "COERCE"),
+    ("The two armies exchanged fire across the border.", "ASSAULT"),
+    ("Ankara postponed the talks with Athens.", "SANCTION"),
+    ("The opposition leader was banished to a remote island.", "COERCE"),
 ])
 def test_session_4_lexicon(parse, text: str, kind: str) -> None:
     assert main(parse, text).type == kind
