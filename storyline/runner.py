@@ -131,7 +131,7 @@ def _run(paths: Sequence[str], settings: Settings, store: SqlStore, report: RunR
             fp = Fingerprint.from_bytes(data)
             stored.append((article_id, fp))
             groups.remember(article_id, duplicate_of, fp, published)
-        index.load(stored)
+        index.load(stored, groups.canonical_of.get)
     batch_size = settings["execute.batch_size"]
     read_rejections: list[Rejected] = []
     documents = _new_documents(read_inputs(list(paths), settings, stdin=stdin), store, batch_size,
@@ -163,9 +163,11 @@ def _run(paths: Sequence[str], settings: Settings, store: SqlStore, report: RunR
         executor.close()
 
 
-def _matches(index: DuplicateIndex, article_id: str, fp: Fingerprint) -> list[str]:
-    """Ids of the stored articles this one duplicates, best first (empty: none)."""
-    match = index.add(article_id, fp)
+def _matches(index: DuplicateIndex, groups: DuplicateGroups, article_id: str,
+             fp: Fingerprint) -> list[str]:
+    """Ids of stored articles this one duplicates, best first (empty: none); at least one per
+    duplicate group it joins, which is all :meth:`DuplicateGroups.add` needs."""
+    match = index.add(article_id, fp, groups.canonical_of.get)
     return [match.id, *match.also] if match else []
 
 
@@ -178,7 +180,8 @@ def _accept(result: Processed | Rejected, batch: StoreBatch, index: DuplicateInd
         report.seconds[f"worker.{stage}"] = report.seconds.get(f"worker.{stage}", 0.0) + seconds
     article = result.article
     fp = Fingerprint.from_bytes(result.fingerprint)
-    duplicate_of, changes = groups.add(article.id, fp, article.published.value, _matches(index, article.id, fp))
+    duplicate_of, changes = groups.add(article.id, fp, article.published.value,
+                                       _matches(index, groups, article.id, fp))
     batch.articles.append(article.replace(duplicate_of=duplicate_of))
     batch.fingerprints[article.id] = result.fingerprint
     in_batch = {a.id: i for i, a in enumerate(batch.articles)}
@@ -226,7 +229,7 @@ def analyse(paths: Sequence[str], settings: Settings, *,
                 article = result.article
                 fp = Fingerprint.from_bytes(result.fingerprint)
                 duplicate_of, changes = groups.add(article.id, fp, article.published.value,
-                                                   _matches(index, article.id, fp))
+                                                   _matches(index, groups, article.id, fp))
                 outputs[article.id] = article.replace(duplicate_of=duplicate_of).to_output()
                 for member, target in changes.items():
                     outputs[member]["duplicate_of"] = target

@@ -36,7 +36,8 @@ class CanonicalCandidate:
         return cls(article_id, fp.shingles, published)
 
 
-def _key(c: CanonicalCandidate) -> tuple[int, int, str, str]:
+def canonical_key(c: CanonicalCandidate) -> tuple[int, bool, str, str]:
+    """Sort key: the canonical member of a group is the one with the smallest key."""
     return (-c.size, c.published is None, c.published or "", c.id)
 
 
@@ -44,7 +45,7 @@ def choose_canonical(members: Sequence[CanonicalCandidate]) -> str:
     """The id of the canonical member (see the module docstring)."""
     if not members:
         raise ValueError("a duplicate group has at least one member")
-    return min(members, key=_key).id
+    return min(members, key=canonical_key).id
 
 
 def reassign(

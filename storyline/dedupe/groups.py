@@ -5,13 +5,18 @@ article joins the group of the article it duplicates; when it also duplicates me
 groups (``Match.also``), those groups are merged, so copies that arrive before their original
 still end in one group. Deterministic for a given input order, and rebuilt from the store
 (``remember``) when a run resumes.
+
+Each group keeps its best member, so an add costs the number of groups it touches plus the
+members whose ``duplicate_of`` really changes (a group whose canonical member is replaced) —
+not the size of the groups: a wire story with hundreds of reprints does not slow every later
+reprint down.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storyline.dedupe.canonical import CanonicalCandidate, choose_canonical
+from storyline.dedupe.canonical import CanonicalCandidate, canonical_key
 from storyline.dedupe.fingerprint import Fingerprint
 
 
@@ -21,13 +26,18 @@ class DuplicateGroups:
     def __init__(self) -> None:
         self.members: dict[str, list[CanonicalCandidate]] = {}
         self.canonical_of: dict[str, str] = {}
+        self._best: dict[str, CanonicalCandidate] = {}
 
     def remember(self, article_id: str, duplicate_of: str | None, fp: Fingerprint,
                  published: str | None) -> None:
         """Record a stored article as it is (used to rebuild the groups on start)."""
         canonical = duplicate_of or article_id
+        candidate = CanonicalCandidate.of(article_id, fp, published)
         self.canonical_of[article_id] = canonical
-        self.members.setdefault(canonical, []).append(CanonicalCandidate.of(article_id, fp, published))
+        self.members.setdefault(canonical, []).append(candidate)
+        best = self._best.get(canonical)
+        if best is None or canonical_key(candidate) < canonical_key(best):
+            self._best[canonical] = candidate
 
     def add(self, article_id: str, fp: Fingerprint, published: str | None,
             duplicates: Sequence[str]) -> tuple[str | None, dict[str, str | None]]:
@@ -39,16 +49,26 @@ class DuplicateGroups:
         if not duplicates:
             self.remember(article_id, None, fp, published)
             return None, {}
-        old_canonicals = list(dict.fromkeys(self.canonical_of.get(d, d) for d in duplicates))
-        before = {m.id: (None if m.id == c else c) for c in old_canonicals for m in self.members[c]}
-        merged = [m for c in old_canonicals for m in self.members.pop(c)]
-        merged.append(CanonicalCandidate.of(article_id, fp, published))
-        new = choose_canonical(merged)
-        self.members[new] = merged
+        joined = list(dict.fromkeys(self.canonical_of.get(d, d) for d in duplicates))
+        candidate = CanonicalCandidate.of(article_id, fp, published)
+        best = min([self._best[c] for c in joined] + [candidate], key=canonical_key)
+        new = best.id
+        # the merged member list grows from the largest group's list (no copy of it)
+        keep = max(joined, key=lambda c: len(self.members[c]))
+        merged = self.members.pop(keep)
         changes: dict[str, str | None] = {}
-        for member in merged:
-            self.canonical_of[member.id] = new
-            want = None if member.id == new else new
-            if member.id != article_id and before.get(member.id) != want:
-                changes[member.id] = want
+        for old in joined:
+            group = merged if old == keep else self.members.pop(old)
+            del self._best[old]
+            if old != new:  # every member of this group now points at the new canonical one
+                for member in group:
+                    self.canonical_of[member.id] = new
+                    changes[member.id] = None if member.id == new else new
+            if old != keep:
+                merged.extend(group)
+        merged.append(candidate)
+        self.members[new] = merged
+        self._best[new] = best
+        self.canonical_of[article_id] = new
+        changes.pop(article_id, None)
         return (None if article_id == new else new), changes

@@ -10,6 +10,12 @@
    (:mod:`storyline.dedupe.verify`); those at or above ``dedupe.containment`` are matches and the
    best one (highest score, then earliest added) is returned as a ``near`` match.
 
+A caller that keeps duplicate groups passes ``group_of`` (article id → its group): once one
+member of a group is verified, the other candidates from that group are not verified, since they
+can only add the same group again. The set of groups matched is the same as verifying every
+candidate (what the Spark executor does); only the work differs — real corpora hold many
+near-copies of one story, so without this an article re-verifies every copy of its original.
+
 The cost of one add is one LSH query, a vectorised Jaccard estimate over the candidates and at
 most ``max_candidates`` verifications: it does not grow with the corpus (only with how many
 near-identical articles share LSH buckets). Answers depend only on the sequence of adds, never
@@ -19,7 +25,7 @@ one it replaces.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,6 +37,8 @@ from storyline.dedupe.fingerprint import Fingerprint
 from storyline.dedupe.verify import duplicate_score
 
 MatchKind = Literal["exact", "near"]
+#: Article id → id of its duplicate group (None: not known).
+GroupOf = Callable[[str], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,8 @@ class DuplicateIndex:
         self._exact: dict[str, str] = {}
         self._ids: list[str] = []
         self._fps: list[Fingerprint] = []
+        # row i: the MinHash of self._ids[i], for vectorised estimates (grown by doubling)
+        self._sketches = np.empty((1024, self.num_perm), dtype=np.uint32)
         self._answers: dict[str, Match | None] = {}
 
     def __len__(self) -> int:
@@ -80,16 +90,16 @@ class DuplicateIndex:
 
     def candidates(self, fp: Fingerprint) -> list[int]:
         """Positions of the LSH candidates to verify, best estimated Jaccard first (bounded)."""
-        found = sorted(self._lsh.query(fp.lean_minhash()))
-        if not found:
+        hits = self._lsh.query(fp.lean_minhash())
+        if not hits:
             return []
-        stacked = np.stack([self._fps[i].minhash for i in found])
-        estimate = (stacked == fp.minhash).mean(axis=1)
-        order = np.lexsort((np.asarray(found), -estimate))
-        return [found[i] for i in order[: self.max_candidates]]
+        found = np.fromiter(hits, dtype=np.int64, count=len(hits))
+        estimate = (self._sketches[found] == fp.minhash).mean(axis=1)
+        order = np.lexsort((found, -estimate))[: self.max_candidates]
+        return [int(pos) for pos in found[order]]
 
-    def query(self, fp: Fingerprint) -> Match | None:
-        """The match ``fp`` would get, without adding it."""
+    def query(self, fp: Fingerprint, group_of: GroupOf | None = None) -> Match | None:
+        """The match ``fp`` would get, without adding it (``group_of``: see the module docstring)."""
         self._check(fp)
         twin = self._exact.get(fp.text_hash)
         if twin is not None:
@@ -97,10 +107,16 @@ class DuplicateIndex:
         if fp.empty:
             return None
         scored = []
+        matched_groups: set[str] = set()
         for pos in self.candidates(fp):
+            group = group_of(self._ids[pos]) if group_of is not None else None
+            if group is not None and group in matched_groups:
+                continue
             score = duplicate_score(fp, self._fps[pos])
             if score >= self.containment:
                 scored.append((-score, pos))
+                if group is not None:
+                    matched_groups.add(group)
         if not scored:
             return None
         scored.sort()
@@ -108,11 +124,11 @@ class DuplicateIndex:
         return Match(self._ids[best[1]], "near", -best[0],
                      tuple(self._ids[pos] for _, pos in scored[1:]))
 
-    def add(self, article_id: str, fp: Fingerprint) -> Match | None:
+    def add(self, article_id: str, fp: Fingerprint, group_of: GroupOf | None = None) -> Match | None:
         """Query, then insert. Adding an id again returns its first answer and changes nothing."""
         if article_id in self._answers:
             return self._answers[article_id]
-        match = self.query(fp)
+        match = self.query(fp, group_of)
         self._answers[article_id] = match
         if match is not None and match.kind == "exact":
             return match
@@ -121,10 +137,13 @@ class DuplicateIndex:
             pos = len(self._ids)
             self._ids.append(article_id)
             self._fps.append(fp)
+            if pos == len(self._sketches):
+                self._sketches = np.concatenate([self._sketches, np.empty_like(self._sketches)])
+            self._sketches[pos] = fp.minhash
             self._lsh.insert(pos, fp.lean_minhash(), check_duplication=False)
         return match
 
-    def load(self, items: Iterable[tuple[str, Fingerprint]]) -> None:
+    def load(self, items: Iterable[tuple[str, Fingerprint]], group_of: GroupOf | None = None) -> None:
         """Rebuild from stored fingerprints, in their original order (same as adding them)."""
         for article_id, fp in items:
-            self.add(article_id, fp)
+            self.add(article_id, fp, group_of)

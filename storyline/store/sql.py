@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy import Engine, bindparam, create_engine, event, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
@@ -195,9 +195,12 @@ class SqlStore:
                          "stage": r.stage, "run_id": run_id}
                         for r in batch.rejections
                     ])
-                for article_id, duplicate_of in batch.duplicate_updates.items():
-                    conn.execute(update(schema.articles).where(schema.articles.c.id == article_id)
-                                 .values(duplicate_of=duplicate_of))
+                if batch.duplicate_updates:  # one executemany: a group can move hundreds of rows
+                    conn.execute(update(schema.articles)
+                                 .where(schema.articles.c.id == bindparam("member"))
+                                 .values(duplicate_of=bindparam("target")),
+                                 [{"member": article_id, "target": target}
+                                  for article_id, target in batch.duplicate_updates.items()])
             self._next_seq = seq
         except SQLAlchemyError as exc:
             raise StoreError(f"writing to {display_url(self.url)!r} failed: {_first_line(exc)}",

@@ -80,7 +80,7 @@ def test_story_queries_and_filters(sample_db: Path) -> None:
 
 def test_two_runs_equal_one(tmp_path: Path) -> None:
     corpus = tmp_path / "c.jsonl"
-    write_corpus(corpus, n=120)
+    write_corpus(corpus, n=60)
     lines = corpus.read_text().splitlines()
     half = tmp_path / "a.jsonl"
     rest = tmp_path / "b.jsonl"
@@ -92,7 +92,9 @@ def test_two_runs_equal_one(tmp_path: Path) -> None:
     two = tmp_path / "two.db"
     runner.run([str(half)], Settings({**settings, "db": str(two)}))
     runner.run([str(rest)], Settings({**settings, "db": str(two)}))
-    assert _placements(one) == _placements(two)
+    placements = _placements(one)
+    assert len({story for _, story, _ in placements}) > 1  # several stories to agree on
+    assert placements == _placements(two)
 
 
 CORPUS_TABLES = ("story_articles", "corpus_state", "entity_articles", "quotes", "events",

@@ -53,7 +53,7 @@ def count(db: Path) -> int:
 @pytest.mark.slow
 def test_sigkill_then_resume_equals_uninterrupted_run(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
-    counts = write_corpus(corpus, n=400)
+    counts = write_corpus(corpus, n=240)
     settings = {"execute.workers": 2, "execute.batch_size": 8}
 
     reference = tmp_path / "reference.db"
@@ -67,7 +67,7 @@ def test_sigkill_then_resume_equals_uninterrupted_run(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "storyline", "run", str(corpus), "--db", str(killed), "--quiet",
                "--workers", "2", "--set", "execute.batch_size=8"]
     kills = 0
-    for target in (40, 200):  # kill twice, at different points
+    for target in (40, 150):  # kill twice, at different points
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                    start_new_session=True)
         deadline = time.monotonic() + 120

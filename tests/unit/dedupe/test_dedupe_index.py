@@ -136,3 +136,31 @@ def test_candidates_are_bounded() -> None:
     assert len(index.candidates(fp)) == 4
     m = index.add("last", fp)
     assert m is not None and len(m.also) <= 3
+
+
+def test_group_aware_queries_join_the_same_groups_with_fewer_verifications(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.dedupe import index as index_module
+    from storyline.dedupe.groups import DuplicateGroups
+
+    items = [(i, fingerprint(t, SETTINGS)) for i, t in _stream(4)]
+    calls = {"n": 0}
+    real = index_module.duplicate_score
+
+    def counted(a: object, b: object) -> float:
+        calls["n"] += 1
+        return real(a, b)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index_module, "duplicate_score", counted)
+    outcomes = {}
+    for aware in (False, True):
+        calls["n"] = 0
+        index, groups = DuplicateIndex(SETTINGS), DuplicateGroups()
+        for article_id, fp in items:
+            match = index.add(article_id, fp, groups.canonical_of.get if aware else None)
+            groups.add(article_id, fp, None, [match.id, *match.also] if match else [])
+        outcomes[aware] = (dict(groups.canonical_of), calls["n"])
+    (plain_groups, plain_calls), (aware_groups, aware_calls) = outcomes[False], outcomes[True]
+    assert aware_groups == plain_groups
+    assert len(set(plain_groups.values())) == 8  # one group per original (_stream)
+    assert aware_calls < plain_calls / 2

@@ -24,3 +24,38 @@ def test_an_article_bridging_two_groups_merges_them() -> None:
     own, changes = groups.add("z", fingerprint(FULL, settings), None, ["x", "y"])
     assert own is None and changes == {"x": "z", "y": "z"}
     assert set(m.id for m in groups.members["z"]) == {"x", "y", "z"}
+
+
+def test_incremental_groups_equal_recomputing_every_group_from_scratch() -> None:
+    """Random adds (new groups, joins, merges of several groups): each answer and the final
+    ``duplicate_of`` of every member equal choosing the canonical member over the whole group."""
+    import random
+
+    from storyline.dedupe.canonical import CanonicalCandidate, choose_canonical
+
+    settings = Settings()
+    words = FULL.split()
+    rng = random.Random(3)
+    groups = DuplicateGroups()
+    stored: dict[str, str | None] = {}
+    reference: list[set[str]] = []
+    candidates: dict[str, CanonicalCandidate] = {}
+    for n in range(400):
+        article = f"a{n:03d}"
+        fp = fingerprint(" ".join(words[: rng.randint(40, len(words))]), settings)
+        published = rng.choice([None, "2025-01-01", "2025-01-02"])
+        candidates[article] = CanonicalCandidate.of(article, fp, published)
+        ids = list(stored)
+        duplicates = rng.sample(ids, k=min(len(ids), rng.choice([0, 1, 1, 2, 3])))
+        own, changes = groups.add(article, fp, published, duplicates)
+        stored[article] = own
+        stored.update(changes)
+        touched = [g for g in reference if g & set(duplicates)]
+        merged = set().union(*touched) | {article}
+        reference = [g for g in reference if not g & set(duplicates)] + [merged]
+        best = choose_canonical([candidates[m] for m in sorted(merged)])
+        assert own == (None if article == best else best)
+    for group in reference:
+        best = choose_canonical([candidates[m] for m in group])
+        assert {m: stored[m] for m in group} == {m: None if m == best else best for m in group}
+        assert {m: groups.canonical_of[m] for m in group} == dict.fromkeys(group, best)
