@@ -7,8 +7,10 @@
       → drop ids already stored or repeated in the input                (id, key) shuffle only
       → per-article stages in mapPartitions (DocumentProcessor)         (key, Processed | Rejected)
       → duplicate groups: MinHash-LSH band join + verification + trees  spark_dedupe.duplicate_of
-      → sort by input position → store batches (streamed to the driver one partition at a time)
-        and/or Parquet (written by the executors)
+      → store batches, streamed to the driver one partition at a time (the next one computed
+        while the driver writes): the input partitions as they are when they are already in
+        input order and small; else sorted by input position into 1,000-record partitions
+        first (also for Parquet, written by the executors)
 
 The result equals the local run's: same articles in the same ``seq`` order, same
 ``duplicate_of``, same fingerprints and rejections. Stored articles of earlier runs take part in
@@ -45,6 +47,10 @@ BROADCAST_LIMIT = 1_000_000
 #: in the task's status message: at 4,000 a 100,000-article run lost results held in the block
 #: manager, TaskResultLost).
 OUTPUT_PARTITION = 1000
+#: Input partitions up to this many records are streamed to the driver as they are (already in
+#: input order); larger ones (a WARC or compressed JSON Lines file is one partition) are cut into
+#: ``OUTPUT_PARTITION``-record partitions by a shuffle first.
+STREAM_PARTITION = 2000
 #: Duplicate links resolved into groups on the driver up to this many (else on the cluster).
 LOCAL_LINKS = 1_000_000
 #: Stored articles per partition when stored state is read back.
@@ -92,6 +98,22 @@ class _Process:
     def __call__(self, rows: Iterable[tuple[Any, RawDocument]]) -> Iterator[tuple[Any, Any]]:
         for key, raw in rows:
             yield key, self.processor(raw)
+
+
+class _ProcessItems:
+    """Executor side: a partition of read items in input order — read rejections kept, ids to
+    drop skipped, documents through the per-article stages (set-up once per process)."""
+
+    def __init__(self, processor: DocumentProcessor, drop: Any) -> None:
+        self.processor, self.drop = processor, drop
+
+    def __call__(self, rows: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
+        drop = self.drop.value
+        for key, item in rows:
+            if isinstance(item, Rejected):
+                yield key, item
+            elif key not in drop:
+                yield key, self.processor(item)
 
 
 class _StoredState:
@@ -234,27 +256,30 @@ def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, r
     mark = time.perf_counter()
     dropped = drop.collect() if known is None else drop.take(BROADCAST_LIMIT + 1)
     report.seconds["spark.read_and_drops"] = time.perf_counter() - mark
+    processor = DocumentProcessor(settings, DEFAULT_STAGES if analysis else INGEST_STAGES)
     if len(dropped) <= BROADCAST_LIMIT:
-        dropset = sc.broadcast(set(dropped))
-        kept = docs.filter(lambda kv: kv[0] not in dropset.value)
+        # one narrow pass: partitions stay the input splits, records stay in input order
         n_dropped = len(dropped)
+        outputs = items.mapPartitions(_ProcessItems(processor, sc.broadcast(set(dropped))),
+                                      preservesPartitioning=True)
+        in_order = True
     else:
         n_dropped = drop.count()
         kept = docs.subtractByKey(drop.map(lambda k: (k, None)))
+        outputs = kept.mapPartitions(_Process(processor)).union(read_rejections)
+        in_order = False
+    outputs = outputs.persist(StorageLevel.MEMORY_AND_DISK)
     report.counts["already_stored"] += n_dropped
-
-    processor = DocumentProcessor(settings, DEFAULT_STAGES if analysis else INGEST_STAGES)
-    processed = kept.mapPartitions(_Process(processor)).persist(StorageLevel.MEMORY_AND_DISK)
+    processed = outputs.filter(lambda kv: isinstance(kv[1], Processed))
     if settings["failure_policy"] == "stop":
-        bad = read_rejections.union(processed.filter(lambda kv: isinstance(kv[1], Rejected))).take(1)
+        bad = outputs.filter(lambda kv: isinstance(kv[1], Rejected)).take(1)
         if bad:
             first = bad[0][1]
             raise StorylineError(f"{first.input}: {first.reason}",
                                  hint="failure_policy=stop; use record to go on past bad inputs")
 
     # duplicate groups over stored + new articles, in order
-    accepted = processed.filter(lambda kv: isinstance(kv[1], Processed))
-    new_entries = accepted.map(lambda kv: Entry(kv[0], kv[1].article.id, kv[1].fingerprint,
+    new_entries = processed.map(lambda kv: Entry(kv[0], kv[1].article.id, kv[1].fingerprint,
                                                 kv[1].article.published.value))
     entries = new_entries
     if stored is not None:
@@ -265,13 +290,22 @@ def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, r
     report.seconds["spark.process_and_dedupe"] = time.perf_counter() - mark
     new_dups = dups.filter(lambda t: t[0][0] == 1 and t[2] is not None).map(lambda t: (t[0], t[2]))
     per_split = dict(items.map(lambda kv: kv[0][1]).countByValue())
-    partitions, partition = _in_order(per_split, OUTPUT_PARTITION)
-    final = (processed.mapValues(lambda r: ("r", r))
-             .union(read_rejections.mapValues(lambda r: ("r", r)))
-             .union(new_dups.mapValues(lambda d: ("d", d)))
-             .repartitionAndSortWithinPartitions(partitions, partition)
-             .mapPartitions(_merge, preservesPartitioning=True)
-             .persist(StorageLevel.MEMORY_AND_DISK))
+    final: Any = None
+    ordered: Iterable[tuple[Any, Any]]
+    if in_order and not parquet and max(per_split.values(), default=0) <= STREAM_PARTITION:
+        # the outputs are already in input order, in partitions small enough to stream: only
+        # the duplicate links travel to the driver, the articles are not shuffled again
+        links = dict(new_dups.collect())
+        ordered = ((key, _with_dup(result, links.get(key)))
+                   for key, result in outputs.toLocalIterator(prefetchPartitions=True))
+    else:
+        partitions, partition = _in_order(per_split, OUTPUT_PARTITION)
+        final = (outputs.mapValues(lambda r: ("r", r))
+                 .union(new_dups.mapValues(lambda d: ("d", d)))
+                 .repartitionAndSortWithinPartitions(partitions, partition)
+                 .mapPartitions(_merge, preservesPartitioning=True)
+                 .persist(StorageLevel.MEMORY_AND_DISK))
+        ordered = final.toLocalIterator()
     updates: Any = None
     if stored is not None:
         updates = (stored.map(lambda t: (t[1], t[3]))
@@ -285,22 +319,23 @@ def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, r
         _write_parquet(spark, final, parquet, base_seq, report.run_id)
         report.seconds["parquet"] = time.perf_counter() - phase
         phase = time.perf_counter()
-    _write_store(final, updates, store, settings, report, to_store, progress)
+    _write_store(ordered, updates, store, settings, report, to_store, progress)
     report.counts["read"] += report.counts["stored"] + report.counts["rejected"] + n_dropped
     report.seconds["spark_and_store"] = time.perf_counter() - phase
-    for rdd in (items, processed, final, dups):
-        rdd.unpersist()
+    for rdd in (items, outputs, final, dups):
+        if rdd is not None:
+            rdd.unpersist()
 
 
-def _write_store(final: Any, updates: Any, store: SqlStore, settings: Settings,
-                 report: ReportLike, to_store: bool,
+def _write_store(ordered: Iterable[tuple[Any, Any]], updates: Any, store: SqlStore,
+                 settings: Settings, report: ReportLike, to_store: bool,
                  progress: Callable[[int], None] | None = None) -> None:
     """Stream the ordered results to the store in atomic batches (counts even when only
     Parquet is written)."""
     counts = report.counts
     batch_size = int(settings["execute.batch_size"])
     batch = StoreBatch()
-    for _key, result in final.toLocalIterator():
+    for _key, result in ordered:
         if isinstance(result, Rejected):
             batch.rejections.append(result)
             counts["rejected"] += 1
