@@ -133,11 +133,22 @@ def _family_matches(ranges: list[tuple[int, int]], containment: float, max_candi
     """The LSH entries of one family (every candidate of a member is in its family) →
     ``(child node, parent node)`` for every verified match: each member's candidates are the
     earlier members sharing a band, the ``max_candidates`` best by estimated Jaccard (ties:
-    earlier first) are verified — exactly :meth:`DuplicateIndex.query`'s ``id`` and ``also``."""
+    earlier first) are verified, skipping candidates of a group already matched — exactly what
+    :meth:`DuplicateIndex.query` verifies with the runner's groups. Every link of a member's
+    group to earlier members is inside the family (exact copies only hang off one LSH entry), so
+    the family's own union-find is that group; the groups found are those of verifying all."""
     def matches(family: tuple[Key, Iterable[Entry]]) -> Iterator[tuple[Node, Node]]:
         members = sorted(family[1], key=lambda e: e.key)
         fps = [Fingerprint.from_bytes(e.fingerprint) for e in members]
         buckets: list[dict[bytes, list[int]]] = [{} for _ in ranges]
+        parent = list(range(len(members)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
         for j, fp in enumerate(fps):
             bands = [fp.minhash[start:end].astype("<u4").tobytes() for start, end in ranges]
             found = sorted({i for band, value in enumerate(bands) for i in buckets[band].get(value, ())})
@@ -149,9 +160,16 @@ def _family_matches(ranges: list[tuple[int, int]], containment: float, max_candi
             estimate = (stacked == fp.minhash).mean(axis=1)
             order = np.lexsort((np.arange(len(found)), -estimate))[:max_candidates]
             child = node(members[j])
+            matched: set[int] = set()
             for pos in order:
+                group = root(found[pos])
+                if group in matched:
+                    continue
                 if duplicate_score(fp, fps[found[pos]]) >= containment:
+                    matched.add(group)
                     yield child, node(members[found[pos]])
+            for group in matched:  # j is still its own root here
+                parent[group] = j
     return matches
 
 

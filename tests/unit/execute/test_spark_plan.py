@@ -93,3 +93,56 @@ def test_driver_grouping_equals_duplicate_groups() -> None:
         got = {aid: dup for _key, aid, dup in _groups_local(links)}
         assert {k: v for k, v in final.items() if k in got} == got
         assert all(v is None for k, v in final.items() if k not in got)
+
+
+def test_family_verification_finds_the_local_groups() -> None:
+    """The Spark dedupe steps run by hand on one family holding every LSH entry (a superset of
+    any real family, so the same candidates): exact links + group-aware verification +
+    components give the duplicate_of values of DuplicateIndex + DuplicateGroups."""
+    from storyline.dedupe import DuplicateIndex, perturb
+    from storyline.execute.spark_dedupe import (
+        MAX_CANDIDATES,
+        Entry,
+        _exact,
+        _family_matches,
+        band_ranges,
+    )
+
+    settings = Settings().with_(dedupe_threshold=0.2, dedupe_containment=0.6)
+    rng = random.Random(11)
+    vocab = [f"w{i}" for i in range(300)]
+    originals = [" ".join(rng.choice(vocab) for _ in range(rng.randint(60, 120))) for _ in range(6)]
+    context = perturb.Context(vocab, [originals[0]])
+    texts = list(originals)
+    for i in range(60):
+        base = texts[rng.randrange(len(texts))]  # copies of copies: chains and bridges
+        kind = rng.choice(sorted(perturb.KINDS))
+        texts.append(base if i % 9 == 0 else perturb.KINDS[kind](base, random.Random(i), context))
+    rng.shuffle(texts)
+    # articles that contain two stories: each joins (bridges) two groups at once
+    texts += [originals[0] + " " + originals[1], originals[2] + " " + originals[3]]
+    entries = [Entry((1, 0, j), f"{j:016x}", fingerprint(t, settings).to_bytes(), None)
+               for j, t in enumerate(texts)]
+
+    index, groups = DuplicateIndex(settings), DuplicateGroups()
+    local: dict[str, str | None] = {}
+    for e in entries:
+        fp = fingerprint(texts[e.key[2]], settings)
+        match = index.add(e.id, fp, groups.canonical_of.get)
+        own, changes = groups.add(e.id, fp, None, [match.id, *match.also] if match else [])
+        local[e.id] = own
+        local.update(changes)
+
+    by_hash: dict[str, list[Entry]] = {}
+    for e in entries:
+        by_hash.setdefault(fingerprint(texts[e.key[2]], settings).text_hash, []).append(e)
+    edges, lsh = [], []
+    for key, members in by_hash.items():
+        for tag, value in _exact((key, members)):
+            (edges if tag == "edge" else lsh).append(value)
+    verify = _family_matches(band_ranges(settings), 0.6, MAX_CANDIDATES)
+    edges.extend(verify(((1, 0, 0), lsh)))
+    got = {aid: dup for _key, aid, dup in _groups_local(edges)}
+    assert len(set(got.values()) - {None}) >= 3  # several real groups
+    assert got == {k: v for k, v in local.items() if k in got}
+    assert all(v is None for k, v in local.items() if k not in got)
