@@ -18,7 +18,8 @@ of these links (the runner's :class:`~storyline.dedupe.groups.DuplicateGroups` m
 an article bridges), and its canonical member is :func:`storyline.dedupe.choose_canonical` over
 the members.
 
-Distributed steps: group by text hash (exact links, LSH entries); band explode into light rows
+Distributed steps: group light rows by text hash (exact links, the keys of the LSH entries,
+broadcast); band explode into light rows
 ``((band, band values), key)`` → group by band → one star of links per bucket → on the
 driver, the connected components of the band-sharing graph ("families": every candidate of an
 article is in its family), broadcast as key → family; the LSH entries grouped by family, and
@@ -75,16 +76,22 @@ def node(entry: Entry) -> Node:
     return entry.key, entry.id, Fingerprint.from_bytes(entry.fingerprint).shingles, entry.published
 
 
-def _exact(group: tuple[str, Iterable[Entry]]) -> Iterator[tuple[str, Any]]:
+def _light(entry: Entry) -> tuple[str, tuple[Node, bool]]:
+    """What the exact step shuffles: ``(text hash, (node, has words))`` — not the fingerprint."""
+    fp = Fingerprint.from_bytes(entry.fingerprint)
+    return fp.text_hash, ((entry.key, entry.id, fp.shingles, entry.published), not fp.empty)
+
+
+def _exact(group: tuple[str, Iterable[tuple[Node, bool]]]) -> Iterator[tuple[str, Any]]:
     """One text hash: later articles are exact duplicates of the first; the first is an LSH
     entry unless its text has no words. Yields ``("edge", (child node, parent node))`` and
-    ``("lsh", entry)``."""
-    members = sorted(group[1], key=lambda e: e.key)
-    first = members[0]
-    if not Fingerprint.from_bytes(first.fingerprint).empty:
-        yield "lsh", first
-    for other in members[1:]:
-        yield "edge", (node(other), node(first))
+    ``("lsh", key of the first)``."""
+    members = sorted(group[1], key=lambda m: m[0][0])
+    first, words = members[0]
+    if words:
+        yield "lsh", first[0]
+    for other, _ in members[1:]:
+        yield "edge", (other, first)
 
 
 def _band_rows(ranges: list[tuple[int, int]]) -> Any:
@@ -218,13 +225,18 @@ def duplicate_of(entries: Any, settings: Settings, local_limit: int = 1_000_000)
 
     Links (one per verified match, carrying what the canonical choice needs) become groups on
     the driver when there are at most ``local_limit`` of them, else on the cluster."""
+    from pyspark import StorageLevel
+
     ranges = band_ranges(settings)
     containment = float(settings["dedupe.containment"])
     sc = entries.context
-    split = (entries.map(lambda e: (Fingerprint.from_bytes(e.fingerprint).text_hash, e))
-             .groupByKey().flatMap(_exact).cache())
+    persisted = not entries.is_cached  # read twice: light rows, then the LSH entries
+    if persisted:
+        entries = entries.persist(StorageLevel.MEMORY_AND_DISK)
+    split = entries.map(_light).groupByKey().flatMap(_exact).cache()
     exact = split.filter(lambda t: t[0] == "edge").map(lambda t: t[1])
-    lsh = split.filter(lambda t: t[0] == "lsh").map(lambda t: t[1])
+    firsts = sc.broadcast(set(split.filter(lambda t: t[0] == "lsh").map(lambda t: t[1]).collect()))
+    lsh = entries.filter(lambda e: e.key in firsts.value)
     stars = lsh.flatMap(_band_rows(ranges)).groupByKey().flatMap(_stars).distinct().collect()
     family = sc.broadcast(_families(stars))
     near = (lsh.filter(lambda e: e.key in family.value)
@@ -233,5 +245,7 @@ def duplicate_of(entries: Any, settings: Settings, local_limit: int = 1_000_000)
     edges = exact.union(near).cache()
     if edges.count() <= local_limit:
         rows = _groups_local(edges.collect())
+        for rdd in ([entries] if persisted else []) + [split, edges]:
+            rdd.unpersist()
         return sc.parallelize(rows, max(1, min(sc.defaultParallelism, len(rows))))
     return _groups_distributed(edges)

@@ -105,6 +105,7 @@ def test_family_verification_finds_the_local_groups() -> None:
         Entry,
         _exact,
         _family_matches,
+        _light,
         band_ranges,
     )
 
@@ -136,10 +137,14 @@ def test_family_verification_finds_the_local_groups() -> None:
     by_hash: dict[str, list[Entry]] = {}
     for e in entries:
         by_hash.setdefault(fingerprint(texts[e.key[2]], settings).text_hash, []).append(e)
-    edges, lsh = [], []
+    edges, firsts = [], set()
     for key, members in by_hash.items():
-        for tag, value in _exact((key, members)):
-            (edges if tag == "edge" else lsh).append(value)
+        for tag, value in _exact((key, [_light(e)[1] for e in members])):
+            if tag == "edge":
+                edges.append(value)
+            else:
+                firsts.add(value)
+    lsh = [e for e in entries if e.key in firsts]
     verify = _family_matches(band_ranges(settings), 0.6, MAX_CANDIDATES)
     edges.extend(verify(((1, 0, 0), lsh)))
     got = {aid: dup for _key, aid, dup in _groups_local(edges)}
