@@ -316,7 +316,7 @@ def markdown(r: dict[str, Any]) -> str:
     lines += ["## What this does and does not show", "",
               "* `--stages ingest` (read, clean, fingerprint, dedupe, store): the NLP stages cost "
               "0.15–0.5 CPU-s per article here, so 100,000 articles with every stage would take "
-              "8–28 CPU-hours on two cores; equivalence with every stage is tested at 1,000 "
+              "8–28 CPU-hours on two cores; equivalence with every stage is tested at 500 real "
               "articles (tests/integration/test_spark_equivalence.py).",
               "* Peak memory per process name: `self` is the benchmark's Python driver, `java` the "
               "Spark JVM (driver and, in local mode, executor), `python` the Python workers.",

@@ -1,7 +1,7 @@
 """The Spark run equals the local run: same articles (ids, seq order, text, metadata), same
 duplicate groups and canonical copies, same fingerprints and rejections — on the sample corpus,
 on a JSON Lines corpus cut into line-range partitions, when resuming into a database that
-already holds part of the corpus, and on 1,000 real articles from ../shared/data."""
+already holds part of the corpus, and on 500 real articles from ../shared/data."""
 
 from __future__ import annotations
 
@@ -123,7 +123,7 @@ def test_resume_into_a_database_holding_part_of_the_corpus(spark: Any, tmp_path:
 
 
 @pytest.mark.data
-def test_a_thousand_real_articles(spark: Any, shared_data: Path, tmp_path: Path) -> None:
+def test_five_hundred_real_articles(spark: Any, shared_data: Path, tmp_path: Path) -> None:
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -134,17 +134,17 @@ def test_a_thousand_real_articles(spark: Any, shared_data: Path, tmp_path: Path)
     records: list[str] = []
     for path in sorted(real.glob("*.jsonl")):
         records.extend(path.read_text(encoding="utf-8").splitlines())
-    if len(records) < 1000:
+    if len(records) < 500:
         pytest.skip(f"only {len(records)} real JSON Lines articles could be built")
-    corpus = tmp_path / "real1000.jsonl"
-    chosen = records[:950]
+    corpus = tmp_path / "real500.jsonl"
+    chosen = records[:475]
     chosen += [json.dumps(dict(json.loads(r), url=f"https://copy.example/{i}"))  # reprints
-               for i, r in enumerate(records[:50])]
+               for i, r in enumerate(records[:25])]
     corpus.write_text("\n".join(chosen) + "\n", encoding="utf-8")
     local_run([str(corpus)], tmp_path / "local.db")
-    counts = spark_run([str(corpus)], tmp_path / "spark.db", **{"execute.partition_records": 250})
+    counts = spark_run([str(corpus)], tmp_path / "spark.db", **{"execute.partition_records": 125})
     assert_same(tmp_path / "local.db", tmp_path / "spark.db")
-    assert counts["read"] == 1000 and counts["duplicates"] >= 50
+    assert counts["read"] == 500 and counts["duplicates"] >= 25
 
 
 def test_spark_executor_imap_keeps_order_and_isolates_a_crash(spark: Any) -> None:
