@@ -61,14 +61,13 @@ class DuplicateGroups:
             group = merged if old == keep else self.members.pop(old)
             del self._best[old]
             if old != new:  # every member of this group now points at the new canonical one
-                for member in group:
+                for member in group:  # ``new`` is not in this group: none becomes canonical
                     self.canonical_of[member.id] = new
-                    changes[member.id] = None if member.id == new else new
+                    changes[member.id] = new
             if old != keep:
                 merged.extend(group)
         merged.append(candidate)
         self.members[new] = merged
         self._best[new] = best
         self.canonical_of[article_id] = new
-        changes.pop(article_id, None)
         return (None if article_id == new else new), changes

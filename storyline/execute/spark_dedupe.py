@@ -41,6 +41,7 @@ from datasketch import MinHashLSH
 
 from storyline.config import Settings
 from storyline.dedupe import CanonicalCandidate, Fingerprint, choose_canonical
+from storyline.dedupe.unionfind import UnionFind
 from storyline.dedupe.verify import duplicate_score
 
 Key = tuple[int, int, int]  # (0, seq, 0) for stored articles, (1, split, record) for new ones
@@ -114,20 +115,10 @@ def _stars(bucket: tuple[tuple[int, bytes], Iterable[Key]]) -> Iterator[tuple[Ke
 def _components(links: Iterable[tuple[Any, Any]]) -> dict[Any, Any]:
     """Union-find over ``links``: every endpoint → the smallest endpoint of its connected
     component (endpoints in order of first appearance)."""
-    parent: dict[Any, Any] = {}
-
-    def find(x: Any) -> Any:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = UnionFind()
     for a, b in links:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {x: find(x) for x in parent}
+        sets.union(a, b)
+    return {x: sets.find(x) for x in sets.parent}
 
 
 def _families(stars: list[tuple[Key, Key]]) -> dict[Key, Key]:
@@ -148,14 +139,7 @@ def _family_matches(ranges: list[tuple[int, int]], containment: float, max_candi
         members = sorted(family[1], key=lambda e: e.key)
         fps = [Fingerprint.from_bytes(e.fingerprint) for e in members]
         buckets: list[dict[bytes, list[int]]] = [{} for _ in ranges]
-        parent = list(range(len(members)))
-
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
+        groups = UnionFind()
         for j, fp in enumerate(fps):
             bands = [fp.minhash[start:end].astype("<u4").tobytes() for start, end in ranges]
             found = sorted({i for band, value in enumerate(bands) for i in buckets[band].get(value, ())})
@@ -169,14 +153,14 @@ def _family_matches(ranges: list[tuple[int, int]], containment: float, max_candi
             child = node(members[j])
             matched: set[int] = set()
             for pos in order:
-                group = root(found[pos])
+                group = groups.find(found[pos])
                 if group in matched:
                     continue
                 if duplicate_score(fp, fps[found[pos]]) >= containment:
                     matched.add(group)
                     yield child, node(members[found[pos]])
-            for group in matched:  # j is still its own root here
-                parent[group] = j
+            for group in matched:
+                groups.union(group, j)
     return matches
 
 
