@@ -38,14 +38,25 @@ class Rule:
     lemma: str
     noun: bool
     particles: tuple[str, ...] = ()
-    objects: tuple[str, ...] = ()
+    objects: tuple[frozenset[str], ...] = ()
+    subjects: tuple[frozenset[str], ...] = ()
+    strict: bool = False
 
     @property
     def specificity(self) -> int:
-        return len(self.particles) + len(self.objects)
+        return len(self.particles) + len(self.objects) + len(self.subjects)
 
 
-def _parse_line(line: str, number: int) -> Rule:
+def _word_set(word: str, synsets: dict[str, frozenset[str]], number: int) -> frozenset[str]:
+    """The lemmas a constraint word stands for: itself, or the members of a ``&set``."""
+    if not word.startswith("&"):
+        return frozenset({word})
+    if word not in synsets:
+        raise ValueError(f"triggers.txt line {number}: unknown synonym set {word!r}")
+    return synsets[word]
+
+
+def _parse_line(line: str, number: int, synsets: dict[str, frozenset[str]]) -> Rule:
     head, _, pattern = line.partition("|")
     fields = head.split()
     words = pattern.split()
@@ -56,19 +67,38 @@ def _parse_line(line: str, number: int) -> Rule:
     return Rule(type=fields[0], cameo=fields[1], mode=None if fields[2] == "-" else fields[2],
                 lemma=first[2:] if noun else first, noun=noun,
                 particles=tuple(w[1:] for w in words[1:] if w.startswith("+")),
-                objects=tuple(w[1:] for w in words[1:] if w.startswith(">")))
+                objects=tuple(_word_set(w[1:], synsets, number) for w in words[1:]
+                              if w.startswith(">")),
+                subjects=tuple(_word_set(w[1:], synsets, number) for w in words[1:]
+                               if w.startswith("<")),
+                strict="!" in words[1:])
+
+
+def _parse_synset(line: str, number: int) -> tuple[str, frozenset[str]]:
+    """``&name = word word ...`` (multi-word members joined with ``_`` match their head word's
+    lemma only through the rule's other constraints, so members are single lemmas)."""
+    name, _, members = line.partition("=")
+    words = frozenset(members.split())
+    if not name.strip().startswith("&") or not words:
+        raise ValueError(f"triggers.txt line {number}: cannot read synonym set {line!r}")
+    return name.strip(), words
 
 
 @lru_cache(maxsize=4)
 def load_rules(path: str | None = None) -> dict[tuple[str, bool], tuple[Rule, ...]]:
     """(lemma, is_noun) → rules, most specific first. Cached per path (read-only data)."""
     table: dict[tuple[str, bool], list[Rule]] = {}
+    synsets: dict[str, frozenset[str]] = {}
     source = Path(path) if path else _FILE
     for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        rule = _parse_line(line, number)
+        if line.startswith("&"):
+            name, members = _parse_synset(line, number)
+            synsets[name] = members
+            continue
+        rule = _parse_line(line, number, synsets)
         table.setdefault((rule.lemma, rule.noun), []).append(rule)
     return {key: tuple(sorted(rules, key=lambda r: -r.specificity)) for key, rules in table.items()}
 
@@ -94,6 +124,22 @@ def _object_lemmas(token: Token) -> set[str]:
     for left in token.lefts:
         if left.dep_ in ("compound", "amod"):
             found.add(_lemma(left))
+    return found
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
+
+
+def _subject_lemmas(token: Token) -> set[str]:
+    """Lemmas of the trigger's subject and its compounds ("Israeli jets", "a rocket"), or of
+    the noun a participle modifies ("shells fired at the town")."""
+    heads = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+    if not heads and token.dep_ in ("acl", "amod", "acl:relcl"):
+        heads = [token.head]
+    found: set[str] = set()
+    for head in heads:
+        found.update((_lemma(head), head.lower_, head.lower_.removesuffix("s")))   # "Rockets"
+        found.update(_lemma(g) for g in head.children if g.dep_ in ("compound", "amod"))
     return found
 
 
@@ -227,7 +273,8 @@ def loose_match(token: Token) -> Rule | None:
     """The rule of a verb whose lexicon constraints were not met but whose every rule codes
     the same PLOVER type ("freed [at least 19 Christians]" with the object misparsed): the
     least specific one. Verbs with rules of several types ("give", "hold") never match."""
-    rules = [r for r in load_rules().get((_lemma(token), False), ()) if r.type != "STATEMENT"]
+    rules = [r for r in load_rules().get((_lemma(token), False), ())
+             if r.type != "STATEMENT" and not r.strict]
     if not rules or len({r.type for r in rules}) != 1 or any(r.particles for r in rules):
         return None   # a particle changes the sense ("step down" / "step up")
     return rules[-1]
@@ -237,11 +284,16 @@ def _select(token: Token, rules: tuple[Rule, ...]) -> Rule | None:
     """The most specific of ``rules`` whose constraints ``token`` satisfies."""
     objects: set[str] | None = None
     particles: set[str] | None = None
+    subjects: set[str] | None = None
     for rule in rules:
         if rule.objects:
             objects = _object_lemmas(token) if objects is None else objects
-            if not all(o in objects or (o == "@" and _actor_object(token)) or
-                       (o == "*" and _any_object(token)) for o in rule.objects):
+            if not all(o & objects or ("@" in o and _actor_object(token)) or
+                       ("*" in o and _any_object(token)) for o in rule.objects):
+                continue
+        if rule.subjects:
+            subjects = _subject_lemmas(token) if subjects is None else subjects
+            if not all(o & subjects for o in rule.subjects):
                 continue
         if rule.particles:
             particles = _particles(token) if particles is None else particles
