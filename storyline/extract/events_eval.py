@@ -72,6 +72,7 @@ def evaluate_gsr(root: Path, model: str | None = None, show_errors: bool = False
     gold = [g for i, g in enumerate(load_gsr(root)) if _in_fold(i, fold)]
     nlp = _nlp(model)
     n = ok_type = ok_src = ok_tgt = n_tgt = ok_mode = n_mode = found = 0
+    typed_src = typed_tgt = 0
     confusion: Counter[tuple[str, str]] = Counter()
     errors: list[dict[str, Any]] = []
     for record, doc in zip(gold, nlp.pipe([g.text for g in gold], batch_size=64), strict=False):
@@ -84,10 +85,13 @@ def evaluate_gsr(root: Path, model: str | None = None, show_errors: bool = False
         confusion[(record.type, predicted)] += 1
         src_ok = bool(event and actor_match(event.source.name, record.sources))
         ok_src += src_ok
+        typed_src += bool(event and actor_match(event.source.name, record.sources, typed=True))
         if record.targets and any(record.targets):
             n_tgt += 1
             tgt_ok = bool(event and event.target and actor_match(event.target.name, record.targets))
             ok_tgt += tgt_ok
+            typed_tgt += bool(event and event.target and
+                              actor_match(event.target.name, record.targets, typed=True))
         else:
             tgt_ok = True
         if record.mode and type_ok:
@@ -106,6 +110,7 @@ def evaluate_gsr(root: Path, model: str | None = None, show_errors: bool = False
     return {"sentences": n, "with_event": found, "type_accuracy": ok_type / n,
             "source_accuracy": ok_src / n, "target_accuracy": ok_tgt / max(n_tgt, 1),
             "targets": n_tgt, "mode_accuracy": ok_mode / max(n_mode, 1), "modes": n_mode,
+            "source_accuracy_typed": typed_src / n, "target_accuracy_typed": typed_tgt / max(n_tgt, 1),
             "per_type": per_type, "errors": errors}
 
 
@@ -276,7 +281,9 @@ def format_report(result: dict[str, Any]) -> str:
             continue
         lines.append(f"PLOVER GSR {name} ({g['sentences']} sentences): type {g['type_accuracy']:.3f}  "
                      f"source {g['source_accuracy']:.3f}  target {g['target_accuracy']:.3f} "
-                     f"(of {g['targets']})  mode {g['mode_accuracy']:.3f} (of {g['modes']})")
+                     f"(of {g['targets']})  mode {g['mode_accuracy']:.3f} (of {g['modes']}); "
+                     f"country-typed actors: source {g['source_accuracy_typed']:.3f}  target "
+                     f"{g['target_accuracy_typed']:.3f}")
         for err in g["errors"]:
             lines.append(f"  {err['gold']}->{err['got']} [{err['trigger']}] src {err['src']!r} "
                          f"gold {err['gold_src']} | tgt {err['tgt']!r} gold {err['gold_tgt']} | "

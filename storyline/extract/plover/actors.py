@@ -431,6 +431,24 @@ ACTOR_NOUNS = frozenset({
     "lawmaker", "legislator", "senator", "governor", "mayor", "judge", "prosecutor", "mediator",
     "delegate", "representative", "cleric", "emir", "king", "prince", "premier", "chancellor",
     "dictator", "ruler", "monarch", "mob", "crowd", "poacher", "smuggler", "kidnapper",
+    # session 5: single-word agents of PETRARCH2's Phoenix.agents.txt (MIT, Open Event Data
+    # Alliance) that were missing (police, crime, rebels, armed groups, opposition, courts,
+    # legislatures, government, military, clergy, media, health, education, civilians)
+    "peasant", "bandit", "assailant", "constable", "gendarme", "gendarmerie", "sheriff",
+    "detective", "trafficker", "gangster", "gang", "cartel", "mafia", "criminal", "thief",
+    "robber", "killer", "looter", "raider", "mercenary", "combatant", "hitman", "paramilitary",
+    "regiment", "battalion", "brigade", "garrison", "infantry", "reservist", "admiral",
+    "colonel", "lieutenant", "commandant", "bishop", "archbishop", "priest", "monk", "imam",
+    "mullah", "rabbi", "missionary", "pilgrim", "clergy", "preacher", "lawyer", "attorney",
+    "magistrate", "tribunal", "judiciary", "legislature", "parliamentarian", "reporter",
+    "correspondent", "editor", "broadcaster", "blogger", "columnist", "doctor", "nurse",
+    "physician", "medic", "surgeon", "teacher", "professor", "scholar", "academic",
+    "businessman", "executive", "tycoon", "entrepreneur", "employer", "landlord", "politician",
+    "candidate", "defector", "deserter", "mutineer", "reformer", "campaigner", "picketer",
+    "dissenter", "returnee", "expatriate", "exile", "spy", "operative", "emissary", "consul",
+    "emperor", "sultan", "sovereign", "despot", "tyrant", "autocrat", "bureaucrat",
+    "firefighter", "tourist", "passenger", "immigrant", "guerilla", "insurgency", "politburo",
+    "presidium", "worshipper", "believer", "landowner",
 })
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["OLD_LABELS", "GoldEvent", "load_gsr", "load_quad", "load_actor_spans", "actor_words",
-           "actor_match"]
+           "actor_match", "actor_countries"]
 
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
               "FIGHT": "ASSAULT"}
@@ -131,8 +131,36 @@ def actor_words(text: str | None) -> set[str]:
 _COUNTRY_CODES = frozenset({"US", "U.S", "U.S.", "USA", "U.S.A."})
 
 
-def actor_match(predicted: str | None, gold: tuple[str, ...]) -> bool:
+def actor_countries(text: str | None) -> set[str]:
+    """Countries an actor phrase names by a country name, demonym or capital, read with the
+    entities stage's gazetteer ("Sudanese army" → {"Sudan"}, "Ivory Coast" → {"Côte d'Ivoire"}
+    or however the gazetteer spells it). Up to three-word names are looked up."""
+    from storyline.extract.mentions.gazetteer import lookup
+    if not text:
+        return set()
+    words = [w.strip(".,;:()\"'{}") for w in text.replace("’", "'").split()]
+    found: set[str] = set()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            place = lookup(" ".join(words[i:i + size]))
+            if place is not None and place.country and place.kind in ("country", "demonym",
+                                                                       "capital"):
+                found.add(place.country)
+    return found
+
+
+def actor_match(predicted: str | None, gold: tuple[str, ...], typed: bool = False) -> bool:
     """A predicted actor is right when it shares an identifying word with a gold actor text
-    ("President Volodymyr Zelensky" ~ "Zelensky"; "Israeli soldiers" ~ "Israeli troops")."""
+    ("President Volodymyr Zelensky" ~ "Zelensky"; "Israeli soldiers" ~ "Israeli troops").
+
+    ``typed`` (the second convention, session 5, reported beside the first): an actor is also
+    right when both name the same country, the way a CAMEO / PLOVER actor code types them
+    ("Sudanese army" ~ "Sudan", "Israeli jets" ~ "Israel"); word overlap already accepts two
+    phrases that share a demonym, this adds the country / demonym / capital equivalence."""
     words = actor_words(predicted)
-    return bool(words) and any(words & actor_words(g) for g in gold)
+    if bool(words) and any(words & actor_words(g) for g in gold):
+        return True
+    if not typed:
+        return False
+    countries = actor_countries(predicted)
+    return bool(countries) and any(countries & actor_countries(g) for g in gold)

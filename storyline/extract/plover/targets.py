@@ -59,6 +59,11 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
         return recipient
     fallback: Token | None = None
     place: Token | None = None
+    late: Token | None = None
+    # the trigger's adverbial clauses and time phrases ("after clashes between gangs", "if the
+    # politicians ...", "..., inflicting casualties on mercenaries"): an actor there is context,
+    # not the recipient, unless the trigger's own arguments name no one and no place
+    adverbial = {t.i for c in trigger.children if c.dep_ == "advcl" for t in c.subtree}
     for depth in range(4):
         ordered = sorted(frontier, key=lambda t: (_rank(t, trigger), t.i))
         for cand in ordered:
@@ -66,6 +71,8 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
                 continue
             cases = {g.lower_ for g in cand.children if g.dep_ in ("case", "mark")}
             if cases & _NOT_TARGET_CASES and (depth == 0 or "by" not in cases):
+                if "by" not in cases:
+                    adverbial.update(t.i for t in cand.subtree)
                 continue   # a passive agent is the source; "after his meeting with X" is context
             if not is_actorlike(cand):
                 owner = _owner_of_thing(cand) if cand.dep_ in OBJ_DEPS + PASS_SUBJ_DEPS else None
@@ -74,6 +81,9 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
                 continue
             if depth == 0 and cases & _PLACE_CASES:
                 place = place or phrase_head(cand)   # "killed five soldiers [in Kabul]"
+                continue
+            if cand.i in adverbial:
+                late = late or phrase_head(cand)
                 continue
             named = _named_inside(cand)
             if named is not None and named.dep_ in ("nmod:poss", "nmod") and named.head == cand:
@@ -86,7 +96,7 @@ def target_of(trigger: Token, source: Token | None) -> Token | None:
                     if g.dep_ in _BFS_DEPS and not _own_clause(g)]
         if not frontier:
             break
-    return fallback or place or _that_clause_subject(trigger, skip)
+    return fallback or place or late or _that_clause_subject(trigger, skip)
 
 
 def _that_clause_subject(trigger: Token, skip: set[int]) -> Token | None:

@@ -64,3 +64,25 @@ def test_synset_object_pattern(parse) -> None:
 def test_resumed_talks_are_consultations(parse) -> None:
     event = main(parse, "Serbia and Kosovo resumed negotiations in Brussels.")
     assert event is not None and event.type == "CONSULT"
+
+
+def test_actor_in_a_time_phrase_is_not_the_recipient(parse) -> None:
+    event = main(parse, "Police have imposed a curfew in parts of the northern city of Mosul "
+                        "after deadly clashes between Sunni and Shiite militias.")
+    assert event is not None and event.type == "COERCE"
+    assert "Mosul" in (event.target.name or "")   # was the militias before session 5
+
+
+def test_agent_nouns_are_recipients(parse) -> None:
+    event = main(parse, "The government freed three jailed politicians on Monday.")
+    assert event is not None and "politicians" in (event.target.name or "")
+
+
+def test_country_typed_actor_match() -> None:
+    from storyline.extract.plover.gold import actor_countries, actor_match
+
+    assert actor_countries("Sudanese army") == {"Sudan"}
+    assert not actor_match("Sudanese army", ("Sudan",))
+    assert actor_match("Sudanese army", ("Sudan",), typed=True)
+    assert not actor_match("Sudanese army", ("Chad",), typed=True)
+    assert not actor_match("the army", ("Sudan",), typed=True)
