@@ -233,6 +233,8 @@ def match(token: Token) -> Rule | None:
     else:
         return None
     rules = load_rules().get((_lemma(token), noun))
+    if not rules and noun:
+        return _zero_derived(token)
     if not rules and not noun and token.tag_ == "VBN":
         rules = load_rules().get((token.lower_, noun))
     if not rules and not noun:   # a lemmatiser slip ("staged" → "stag")
@@ -247,6 +249,27 @@ def match(token: Token) -> Rule | None:
 _ARMED_NOUNS = frozenset({"forces", "force", "groups", "group", "men", "militants", "militia",
                           "militias", "gangs", "gang", "wing", "conflict", "struggle", "robbery",
                           "police", "services", "opposition", "rebels", "fighters"})
+
+
+#: Verbs that turn a noun spelled like a verb into the act itself.
+_LIGHT_VERBS = frozenset({"give", "make", "launch", "stage", "carry", "conduct", "mount",
+                          "issue", "deliver", "extend", "pay", "wage", "undertake", "lodge"})
+
+
+def _zero_derived(token: Token) -> Rule | None:
+    """A noun spelled like a lexicon verb ("gave a warm [welcome]", "died as a result of
+    [torture]") takes the verb's unconstrained rule when all of them agree on one type; the
+    caller admits nouns only where they name an event (object of a support verb, ...)."""
+    lemma = _lemma(token)
+    if lemma.endswith("s") or token.lower_ != lemma or token.ent_type_ or token.pos_ != "NOUN":
+        return None   # plurals ("calls", "orders") are things said, not acts; "March"
+    if token.dep_ not in ("obj", "dobj") or token.head.lemma_.lower() not in _LIGHT_VERBS:
+        return None   # only the object of a light verb: "gave a [welcome]", "made a [visit]"
+    rules = [r for r in load_rules().get((lemma, False), ())
+             if not (r.objects or r.particles or r.subjects or r.strict) and r.type != "STATEMENT"]
+    if not rules or len({r.type for r in rules}) != 1:
+        return None
+    return rules[0]
 
 
 def _hyphenated(token: Token) -> bool:

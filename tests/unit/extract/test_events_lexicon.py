@@ -86,3 +86,20 @@ def test_country_typed_actor_match() -> None:
     assert actor_match("Sudanese army", ("Sudan",), typed=True)
     assert not actor_match("Sudanese army", ("Chad",), typed=True)
     assert not actor_match("the army", ("Sudan",), typed=True)
+
+
+def test_noun_spelled_like_a_verb_under_a_light_verb(parse) -> None:
+    from storyline.extract.plover.lexicon import load_rules, match
+
+    assert load_rules().get(("welcome", True)) is None   # no noun rule: read off the verb's
+    doc = parse("The king gave a warm welcome to the visiting Chinese premier on Monday.")
+    welcome = next(t for t in doc if t.lower_ == "welcome")
+    rule = match(welcome)
+    assert rule is not None and rule.type == "SUPPORT"
+
+
+def test_noun_spelled_like_a_verb_elsewhere_is_not_an_event(parse) -> None:
+    from storyline.extract.plover.lexicon import match
+
+    doc = parse("Qatar has a previous order for two Airbus planes, delivered in March.")
+    assert all(match(t) is None for t in doc if t.lower_ in ("order", "march"))
