@@ -75,6 +75,16 @@ def run(data: Path, split: str, orders: list[int], params: StoryParams, variant:
     return {k: round(sum(r[k] for r in rows) / len(rows), 4) for k in rows[0]}
 
 
+def parse_overrides(items: list[str]) -> dict[str, Any]:
+    """``name=value`` strings as typed ``StoryParams`` overrides."""
+    overrides: dict[str, Any] = {}
+    for item in items:
+        name, _, value = item.partition("=")
+        kind = type(getattr(StoryParams(), name))
+        overrides[name] = (value.lower() in {"1", "true", "yes"}) if kind is bool else kind(value)
+    return overrides
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -83,11 +93,7 @@ def main() -> None:
     ap.add_argument("--variant", choices=("text", "entities"), default="entities")
     ap.add_argument("--set", nargs="*", default=[], help="StoryParams overrides name=value")
     args = ap.parse_args()
-    overrides: dict[str, Any] = {}
-    for item in args.set:
-        name, _, value = item.partition("=")
-        kind = type(getattr(StoryParams(), name))
-        overrides[name] = (value.lower() in {"1", "true", "yes"}) if kind is bool else kind(value)
+    overrides = parse_overrides(args.set)
     params = StoryParams().replace(**overrides)
     out = run(args.data, args.split, args.orders, params, args.variant)
     print(json.dumps({"split": args.split, "orders": args.orders, "variant": args.variant,
