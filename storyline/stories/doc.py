@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from storyline.records import Article, DateMention
@@ -34,9 +34,6 @@ class StoryDoc:
     entities: tuple[str, ...] = ()
     lemmas: tuple[str, ...] | None = None
     duplicate_of: str | None = None  # the canonical article of its duplicate group, if a copy
-    # A precomputed unit-length text embedding (any model); when absent and the index blends
-    # embeddings (``StoryParams.embedding_weight``), the index embeds title + lead itself.
-    embedding: tuple[float, ...] | None = field(default=None, compare=False, repr=False)
 
 
 def parse_day(value: str | None) -> dt.date | None:

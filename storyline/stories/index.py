@@ -30,10 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 from storyline.stories.doc import StoryDoc
-from storyline.stories.embed import StaticEmbedder, default_model_dir, lead_text
 from storyline.stories.features import term_counts
 from storyline.stories.params import StoryParams
 from storyline.stories.state import (
@@ -89,19 +86,6 @@ class Cluster:
     titles: list[str] = field(default_factory=list)
     norm: float = 0.0  # centroid length under the IDF of ``norm_at`` articles (-1: stale)
     norm_at: int = -1
-    vec: np.ndarray | None = None  # sum of the members' text embeddings (when blending)
-
-    def add_vec(self, vec: np.ndarray | None) -> None:
-        """Add a member's (or a merged cluster's) embedding sum."""
-        if vec is not None:
-            self.vec = vec.copy() if self.vec is None else self.vec + vec
-
-    def vec_cosine(self, vec: np.ndarray | None) -> float | None:
-        """Cosine of a unit embedding with this cluster's embedding sum (``None``: no data)."""
-        if vec is None or self.vec is None:
-            return None
-        length = float(np.linalg.norm(self.vec))
-        return float(vec @ self.vec) / length if length else None
 
     def gap(self, day: int | None) -> int | None:
         """Days between ``day`` and this cluster's date range (``None``: undated either side)."""
@@ -126,18 +110,12 @@ class Cluster:
             self.end = day if self.end is None else max(self.end, day)
 
     def to_json(self) -> list[Any]:
-        row = [self.id, self.seq, self.parent, self.centroid, self.members, self.start,
-               self.end, self.size, self.titles, self.norm, self.norm_at]
-        if self.vec is not None:
-            row.append(self.vec.tolist())
-        return row
+        return [self.id, self.seq, self.parent, self.centroid, self.members, self.start,
+                self.end, self.size, self.titles, self.norm, self.norm_at]
 
     @classmethod
     def from_json(cls, row: list[Any]) -> Cluster:
-        cluster = cls(*row[:11])
-        if len(row) > 11 and row[11] is not None:
-            cluster.vec = np.asarray(row[11], dtype=np.float64)
-        return cluster
+        return cls(*row)
 
 
 class Postings:
@@ -189,7 +167,6 @@ class StoryIndex:
         self._dirty = Dirty()  # what changed since the last save (see state.py)
         self._line_only: tuple[str, ...] | None = (("w:", "l:") if self.params.storyline_words
                                                    else None)
-        self._embedder: StaticEmbedder | None = None  # loaded on first use (embedding_weight)
 
     # -- the one operation -------------------------------------------------------------------
     def add(self, doc: StoryDoc) -> Assignment:
@@ -215,7 +192,6 @@ class StoryIndex:
         post = _union(keys, top_terms(weighted, p.key_terms))
         line_post = _union(line_keys, self._line_keys(weighted, p.key_terms))
         day = doc.published.toordinal() if doc.published else None
-        emb = self._embed(doc)
 
         story, score = self._canonical_story(doc)
         if story is None:
@@ -229,7 +205,7 @@ class StoryIndex:
         if story is None:
             line, _ = self._best(self.storylines, self.line_keys, line_keys, weighted, norm, day,
                                  p.storyline_window_days, p.storyline_threshold, 0.0,
-                                 p.undated_margin, present=tf, emb=emb)
+                                 p.undated_margin, present=tf)
             if line is None:
                 new_line = True
                 line = Cluster(id=_cluster_id("sl", doc.id, self.storylines),
@@ -244,8 +220,6 @@ class StoryIndex:
         line = self.storylines[self.find_line(story.parent or "")]
         story.take(day, unit_tf, self.df, p.centroid_terms)
         line.take(day, unit_tf, self.df, p.storyline_terms, self._line_only)
-        story.add_vec(emb)
-        line.add_vec(emb)
         story.members.append(doc.id)
         if doc.title and len(story.titles) < MAX_TITLES and doc.title not in story.titles:
             story.titles.append(doc.title)
@@ -263,35 +237,6 @@ class StoryIndex:
             self.latest_day = day
         self._compact()
         return Assignment(doc.id, story.id, line.id, new_story, round(score, 6), new_line)
-
-    def _embed(self, doc: StoryDoc) -> np.ndarray | None:
-        """The article's unit text embedding when blending is on (its own, or title + lead
-        through the static model), else ``None``."""
-        if self.params.embedding_weight <= 0:
-            return None
-        if doc.embedding is not None:
-            vec = np.asarray(doc.embedding, dtype=np.float64)
-        else:
-            if self._embedder is None:
-                self._embedder = StaticEmbedder.load(self.params.embedding_model
-                                                     or default_model_dir())
-            vec = self._embedder.embed(lead_text(doc.text, doc.title)).astype(np.float64)
-        length = float(np.linalg.norm(vec))
-        return vec / length if length else None
-
-    def _embedding_bonus(self, vec: np.ndarray | None, cluster: Cluster) -> float:
-        """``embedding_weight`` × (embedding cosine − ``embedding_floor``); 0 without data."""
-        cos = cluster.vec_cosine(vec)
-        if cos is None:
-            return 0.0
-        return self.params.embedding_weight * (cos - self.params.embedding_floor)
-
-    def _embedding_vouches(self, vec: np.ndarray | None, cluster: Cluster) -> bool:
-        """The embedding cosine reaches ``embedding_nameless``: a storyline join or merge
-        without a shared name (and below the nameless word cosine) is still allowed."""
-        limit = self.params.embedding_nameless
-        cos = cluster.vec_cosine(vec) if limit > 0 else None
-        return cos is not None and cos >= limit
 
     def _canonical_story(self, doc: StoryDoc) -> tuple[Cluster | None, float]:
         """The story of the article ``doc`` is a copy of (reprint, syndicated copy), if that
@@ -371,22 +316,15 @@ class StoryIndex:
         best_score = p.relink_threshold
         names = _names(full)
         scaled = idf_scaled(weighted, self.df)
-        story_vec = None
-        if story.vec is not None:
-            length = float(np.linalg.norm(story.vec))
-            story_vec = story.vec / length if length else None
         nameless = max(p.relink_threshold, p.nameless_threshold)
         for _, _, other, gap in ranked[: p.max_candidates]:
             shares = _shares(names, other, p.shared_names)
             if not shares and p.nameless_threshold <= 0:
                 continue
             score = self._cosine(scaled, norm, other, self._line_only)
-            score += self._embedding_bonus(story_vec, other)
             if gap is None:
                 score -= p.undated_margin
-            if self._embedding_vouches(story_vec, other):
-                score = max(score, p.relink_threshold)
-            elif not shares and score < nameless:
+            if not shares and score < nameless:
                 continue
             if score >= best_score and (best is None or score > best_score):
                 best, best_score = other, score
@@ -402,8 +340,6 @@ class StoryIndex:
         for t, c in gone.centroid.items():
             keep.centroid[t] = keep.centroid.get(t, 0.0) + c
         gone.centroid = {}
-        keep.add_vec(gone.vec)
-        gone.vec = None
         keep.norm_at = -1
         add_into(keep.centroid, {}, self.df, p.storyline_terms)
         for day in (gone.start, gone.end):
@@ -455,11 +391,10 @@ class StoryIndex:
     def _best(self, clusters: dict[str, Cluster], postings: Postings, keys: list[str],
               weighted: dict[str, float], norm: float, day: int | None, window: int,
               threshold: float, penalty: float, undated_margin: float = 0.0,
-              one_sided_margin: float = 0.0, present: dict[str, float] | None = None,
-              emb: np.ndarray | None = None) -> tuple[Cluster | None, float]:
+              one_sided_margin: float = 0.0, present: dict[str, float] | None = None
+              ) -> tuple[Cluster | None, float]:
         """The best candidate at or above ``threshold`` (``present``: every term of the
-        article, for the storyline coverage test; default its kept terms; ``emb``: the
-        article's embedding, blended in at the storyline level)."""
+        article, for the storyline coverage test; default its kept terms)."""
         hits = postings.lookup(keys)
         lines = clusters is self.storylines
         revive = self.params.storyline_revive_threshold if lines else 0.0
@@ -498,8 +433,6 @@ class StoryIndex:
             if not shares and self.params.nameless_threshold <= 0 and coverage <= 0:
                 continue
             score = self._cosine(scaled, norm, cluster, only)
-            if lines:
-                score += self._embedding_bonus(emb, cluster)
             if beyond:  # a dormant storyline: reopened only by a close match sharing names,
                 # and only when no storyline within the window takes the story
                 if (shares and score >= max(revive, threshold)
@@ -518,9 +451,7 @@ class StoryIndex:
                     score -= one_sided_margin
             elif gap and window:
                 score -= penalty * gap / window
-            if lines and self._embedding_vouches(emb, cluster):
-                score = max(score, threshold)
-            elif not shares and (self.params.nameless_threshold <= 0 or score < nameless):
+            if not shares and (self.params.nameless_threshold <= 0 or score < nameless):
                 continue
             if score > best_score:  # earlier-ranked wins ties
                 best, best_score = cluster, score

@@ -56,15 +56,6 @@ HELP: dict[str, str] = {
                                   "longer than ``storyline_window_days`` (a story taken up "
                                   "again months later) when its first article matches it at "
                                   "this similarity and shares a name (0 = never).",
-    "embedding_weight": "Weight of the title-and-lead embedding cosine (above "
-                        "``embedding_floor``) added to the word cosine at the storyline level "
-                        "(joins, relinks, the nameless test); 0 = off (no model is loaded).",
-    "embedding_floor": "Embedding cosine that counts as no evidence (typical of unrelated "
-                       "articles): only the part above it is added.",
-    "embedding_model": "Directory of the static embedding model (empty = the bundled "
-                       "distillation of all-MiniLM-L6-v2, storyline/stories/model).",
-    "embedding_nameless": "Embedding cosine at which a storyline join or merge needs no "
-                          "shared name (0 = never; needs ``embedding_weight`` > 0).",
     "compact_after_days": "Stories that ended this many days before the latest article keep "
                           "only their 40 heaviest terms (memory); 0 keeps every centroid whole.",
     "storyline_words": "Compare at the storyline level on words only (names still count as "
@@ -104,10 +95,6 @@ class StoryParams:
     coverage_threshold: float = 0.4
     coverage_terms: int = 20
     storyline_revive_threshold: float = 0.2
-    embedding_weight: float = 0.0
-    embedding_floor: float = 0.5
-    embedding_model: str = ""
-    embedding_nameless: float = 0.0
 
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any] | None = None, **overrides: Any
