@@ -124,14 +124,7 @@ def _corpus_phase(store: SqlStore, settings: Settings, report: RunReport) -> Non
 def _run(paths: Sequence[str], settings: Settings, store: SqlStore, report: RunReport,
          stdin: BinaryIO | None, progress: ProgressHook | None, analysis: bool) -> None:
     with _Timer(report.seconds, "load_index"):
-        index = DuplicateIndex(settings)
-        groups = DuplicateGroups()
-        stored = []
-        for article_id, data, duplicate_of, published in store.iter_dedupe_state():
-            fp = Fingerprint.from_bytes(data)
-            stored.append((article_id, fp))
-            groups.remember(article_id, duplicate_of, fp, published)
-        index.load(stored, groups.canonical_of.get)
+        index, groups = load_dedupe_state(store, settings, report.run_id)
     batch_size = settings["execute.batch_size"]
     read_rejections: list[Rejected] = []
     documents = _new_documents(read_inputs(list(paths), settings, stdin=stdin), store, batch_size,
@@ -161,6 +154,35 @@ def _run(paths: Sequence[str], settings: Settings, store: SqlStore, report: RunR
                 break
     finally:
         executor.close()
+
+
+def load_dedupe_state(store: SqlStore, settings: Settings,
+                      run_id: int) -> tuple[DuplicateIndex, DuplicateGroups]:
+    """The duplicate index and groups of the stored articles.
+
+    Stored ``duplicate_of`` values are trusted, unless a Spark run was interrupted between
+    writing its articles and their ``duplicate_of`` (such rows point at themselves, see
+    :mod:`storyline.execute.spark_run`): then every stored article is grouped again in ``seq``
+    order, as an uninterrupted run would have grouped them, and the values that differ are
+    written back first."""
+    index = DuplicateIndex(settings)
+    groups = DuplicateGroups()
+    state = [(article_id, Fingerprint.from_bytes(data), duplicate_of, published)
+             for article_id, data, duplicate_of, published in store.iter_dedupe_state()]
+    if not any(duplicate_of == article_id for article_id, _fp, duplicate_of, _p in state):
+        for article_id, fp, duplicate_of, published in state:
+            groups.remember(article_id, duplicate_of, fp, published)
+        index.load(((article_id, fp) for article_id, fp, _d, _p in state), groups.canonical_of.get)
+        return index, groups
+    regrouped: dict[str, str | None] = {}
+    for article_id, fp, _d, published in state:
+        regrouped[article_id], changes = groups.add(article_id, fp, published,
+                                                    _matches(index, groups, article_id, fp))
+        regrouped.update(changes)
+    fixes = {article_id: regrouped[article_id] for article_id, _fp, duplicate_of, _p in state
+             if regrouped[article_id] != duplicate_of}
+    store.write_batch(run_id, StoreBatch(duplicate_updates=fixes))
+    return index, groups
 
 
 def _matches(index: DuplicateIndex, groups: DuplicateGroups, article_id: str,

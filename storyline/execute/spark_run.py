@@ -1,22 +1,31 @@
 """A whole corpus run on Spark: ``storyline run --executor spark`` (see docs/scaling.md).
 
-::
+Into an empty store from JSON Lines ranges (the bulk-load case), one pass::
 
     plan splits (driver: file list, JSON Lines line offsets)
+      → read + per-article stages per partition (executors)     (key, Processed | Rejected, id)
+      → the driver writes each partition as it is computed, in input order, one job per
+        partition with every task slot busy; a repeated id keeps its first record; each
+        article's ``duplicate_of`` is written as its own id ("pending")
+      → duplicate groups: MinHash-LSH band join + verification    spark_dedupe.duplicate_of
+      → every article's ``duplicate_of`` in one transaction
+
+Otherwise (stored articles, WARC or compressed inputs, Parquet output)::
+
       → read records (executors, one partition per split)             items: (key, RawDocument | Rejected)
       → drop ids already stored or repeated in the input                (id, key) shuffle only
       → per-article stages in mapPartitions (DocumentProcessor)         (key, Processed | Rejected)
-      → duplicate groups: MinHash-LSH band join + verification + trees  spark_dedupe.duplicate_of
-      → store batches, streamed to the driver one partition at a time (the next one computed
-        while the driver writes): the input partitions as they are when they are already in
-        input order and small; else sorted by input position into 1,000-record partitions
-        first (also for Parquet, written by the executors)
+      → written as above when the partitions are in input order and small; else duplicate
+        groups first, then sorted by input position into 1,000-record partitions (also for
+        Parquet, written by the executors) and streamed with ``duplicate_of`` set
 
 The result equals the local run's: same articles in the same ``seq`` order, same
 ``duplicate_of``, same fingerprints and rejections. Stored articles of earlier runs take part in
 duplicate grouping exactly as the local runner's rebuilt index does (they come first, by
 ``seq``), and their ``duplicate_of`` is updated when a new article becomes their group's
-canonical copy. Batches are atomic, so a killed Spark run resumes like a local one.
+canonical copy. Batches are atomic, so a killed Spark run resumes like a local one; a run
+stopped after writing articles but before their ``duplicate_of`` leaves pending rows, which the
+next run of either executor groups again (:func:`storyline.runner.load_dedupe_state`).
 
 Stored state is read by the executors in ``seq`` ranges; on a cluster the database must be
 reachable from them (PostgreSQL), or use Parquet output.
@@ -25,8 +34,9 @@ reachable from them (PostgreSQL), or use Parquet output.
 from __future__ import annotations
 
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Protocol
 
 from storyline.config import Settings
@@ -244,13 +254,17 @@ def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, r
 
     sc = spark.sparkContext
     phase = time.perf_counter()
+    stored, known = _stored(sc, store)
+    if known is None and not parquet and splits and all(
+            s.kind == "lines" and s.count <= STREAM_PARTITION for s in splits):
+        _run_fresh(sc, splits, settings, store, report, analysis, to_store, progress)
+        return
     items = (sc.parallelize(splits, max(1, len(splits))).mapPartitions(_ReadSplits(settings))
              .persist(StorageLevel.MEMORY_AND_DISK))
     docs = items.filter(lambda kv: isinstance(kv[1], RawDocument))
     read_rejections = items.filter(lambda kv: isinstance(kv[1], Rejected))
 
     # ids already stored or repeated in the input are read but not processed again
-    stored, known = _stored(sc, store)
     ids = docs.map(lambda kv: (kv[1].id, kv[0]))
     drop = ids.cogroup(known if known is not None else sc.emptyRDD()).flatMap(_drops)
     mark = time.perf_counter()
@@ -285,41 +299,52 @@ def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, r
     if stored is not None:
         entries = entries.union(stored.filter(lambda t: t[2] is not None).map(
             lambda t: Entry((0, t[0], 0), t[1], t[2], t[4])))
-    mark = time.perf_counter()
-    dups = duplicate_of(entries, settings, LOCAL_LINKS).cache()  # (key, id, duplicate_of) of group members
-    report.seconds["spark.process_and_dedupe"] = time.perf_counter() - mark
-    new_dups = dups.filter(lambda t: t[0][0] == 1 and t[2] is not None).map(lambda t: (t[0], t[2]))
     per_split = dict(items.map(lambda kv: kv[0][1]).countByValue())
+    streaming = in_order and not parquet and max(per_split.values(), default=0) <= STREAM_PARTITION
     final: Any = None
-    ordered: Iterable[tuple[Any, Any]]
-    if in_order and not parquet and max(per_split.values(), default=0) <= STREAM_PARTITION:
-        # the outputs are already in input order, in partitions small enough to stream: only
-        # the duplicate links travel to the driver, the articles are not shuffled again
-        links = dict(new_dups.collect())
-        ordered = ((key, _with_dup(result, links.get(key)))
-                   for key, result in outputs.toLocalIterator(prefetchPartitions=True))
+    dups: Any = None
+    if streaming:
+        # the outputs are already in input order, in partitions small enough to stream: the
+        # driver writes each one as it is computed, then the cluster groups the duplicates
+        ordered: Iterable[tuple[Any, Any]] = _partitions_in_order(outputs, f"storyline-{report.run_id}")
     else:
+        dups = _duplicates(entries, settings, report)
         partitions, partition = _in_order(per_split, OUTPUT_PARTITION)
+        new_dups = dups.filter(lambda t: t[0][0] == 1 and t[2] is not None).map(lambda t: (t[0], t[2]))
         final = (outputs.mapValues(lambda r: ("r", r))
                  .union(new_dups.mapValues(lambda d: ("d", d)))
                  .repartitionAndSortWithinPartitions(partitions, partition)
                  .mapPartitions(_merge, preservesPartitioning=True)
                  .persist(StorageLevel.MEMORY_AND_DISK))
         ordered = final.toLocalIterator()
-    updates: Any = None
-    if stored is not None:
-        updates = (stored.map(lambda t: (t[1], t[3]))
-                   .leftOuterJoin(dups.filter(lambda t: t[0][0] == 0).map(lambda t: (t[1], t[2])))
-                   .filter(lambda kv: kv[1][0] != kv[1][1]).map(lambda kv: (kv[0], kv[1][1])))
     report.seconds["spark_plan"] = time.perf_counter() - phase
 
     phase = time.perf_counter()
-    base_seq = store.bounds("articles")[1]
+    writer = _StoreWriter(store, settings, report, to_store, progress)
     if parquet:
-        _write_parquet(spark, final, parquet, base_seq, report.run_id)
+        _write_parquet(spark, final, parquet, store.bounds("articles")[1], report.run_id)
         report.seconds["parquet"] = time.perf_counter() - phase
         phase = time.perf_counter()
-    _write_store(ordered, updates, store, settings, report, to_store, progress)
+    try:
+        written = writer.write_results(ordered, pending=streaming)
+    finally:
+        if isinstance(ordered, Generator):
+            ordered.close()  # stops its jobs now if the writer failed
+    report.seconds["spark.write_articles"] = time.perf_counter() - phase
+    if streaming:
+        dups = _duplicates(entries, settings, report)
+    mark = time.perf_counter()
+    if streaming:
+        _write_links(writer, dups, written, report)
+    if stored is not None:
+        # stored articles whose group changed (also those an interrupted streaming run left
+        # pending, see _StoreWriter)
+        writer.write_updates(stored.map(lambda t: (t[1], t[3]))
+                             .leftOuterJoin(dups.filter(lambda t: t[0][0] == 0).map(lambda t: (t[1], t[2])))
+                             .filter(lambda kv: kv[1][0] != kv[1][1]).map(lambda kv: (kv[0], kv[1][1]))
+                             .toLocalIterator())
+    writer.flush()
+    report.seconds["spark.write_links"] = time.perf_counter() - mark
     report.counts["read"] += report.counts["stored"] + report.counts["rejected"] + n_dropped
     report.seconds["spark_and_store"] = time.perf_counter() - phase
     for rdd in (items, outputs, final, dups):
@@ -327,43 +352,186 @@ def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, r
             rdd.unpersist()
 
 
-def _write_store(ordered: Iterable[tuple[Any, Any]], updates: Any, store: SqlStore,
-                 settings: Settings, report: ReportLike, to_store: bool,
-                 progress: Callable[[int], None] | None = None) -> None:
-    """Stream the ordered results to the store in atomic batches (counts even when only
-    Parquet is written)."""
-    counts = report.counts
-    batch_size = int(settings["execute.batch_size"])
-    batch = StoreBatch()
-    for _key, result in ordered:
-        if isinstance(result, Rejected):
-            batch.rejections.append(result)
-            counts["rejected"] += 1
-        else:
-            for stage, seconds in result.timings.items():
-                report.seconds[f"worker.{stage}"] = report.seconds.get(f"worker.{stage}", 0.0) + seconds
-            batch.articles.append(result.article)
-            batch.fingerprints[result.article.id] = result.fingerprint
-            counts["stored"] += 1
-            if result.article.duplicate_of:
-                counts["duplicates"] += 1
-        if len(batch) >= batch_size:
-            if to_store:
-                store.write_batch(report.run_id, batch)
-            if progress:
-                progress(len(batch))
-            batch = StoreBatch()
-    if updates is not None:
-        for article_id, target in updates.toLocalIterator():
-            batch.duplicate_updates[article_id] = target
-            if len(batch.duplicate_updates) >= batch_size * 16:
-                if to_store:
-                    store.write_batch(report.run_id, batch)
-                batch = StoreBatch()
-    if to_store:
-        store.write_batch(report.run_id, batch)
-    if progress:
-        progress(len(batch))
+def _run_fresh(sc: Any, splits: list[Split], settings: Settings, store: SqlStore,
+               report: ReportLike, analysis: bool, to_store: bool,
+               progress: Callable[[int], None] | None) -> None:
+    """Into a store holding nothing yet, from JSON Lines ranges: each partition is read and
+    processed in one pass and written as it comes (a repeated id: its first record only),
+    then the duplicate groups are found and every ``duplicate_of`` set at once."""
+    from pyspark import StorageLevel
+
+    phase = time.perf_counter()
+    processor = DocumentProcessor(settings, DEFAULT_STAGES if analysis else INGEST_STAGES)
+    outputs = (sc.parallelize(splits, len(splits))
+               .mapPartitions(_ReadAndProcess(settings, processor), preservesPartitioning=True)
+               .persist(StorageLevel.MEMORY_AND_DISK))
+    writer = _StoreWriter(store, settings, report, to_store, progress)
+    repeated: set[Any] = set()
+    stream = _partitions_in_order(outputs, f"storyline-{report.run_id}")
+    try:
+        written = writer.write_results(_first_copies(stream, repeated), pending=True)
+    finally:
+        stream.close()  # stops its jobs now if the writer failed
+    report.seconds["spark.write_articles"] = time.perf_counter() - phase
+    report.counts["already_stored"] += len(repeated)
+    skip = sc.broadcast(repeated)
+    entries = outputs.filter(lambda t: isinstance(t[1], Processed) and t[0] not in skip.value).map(
+        lambda t: Entry(t[0], t[1].article.id, t[1].fingerprint, t[1].article.published.value))
+    dups = _duplicates(entries, settings, report)
+    mark = time.perf_counter()
+    _write_links(writer, dups, written, report)
+    writer.flush()
+    report.seconds["spark.write_links"] = time.perf_counter() - mark
+    report.counts["read"] += report.counts["stored"] + report.counts["rejected"] + len(repeated)
+    report.seconds["spark_and_store"] = time.perf_counter() - phase
+    for rdd in (outputs, dups):
+        rdd.unpersist()
+    skip.destroy()
+
+
+class _ReadAndProcess:
+    """Executor side: every record of the partition's splits, read and (documents) through the
+    per-article stages, as ``(input position, Processed | Rejected, document id or None)``."""
+
+    def __init__(self, settings: Settings, processor: DocumentProcessor) -> None:
+        self.read, self.processor = _ReadSplits(settings), processor
+
+    def __call__(self, splits: Iterable[Split]) -> Iterator[tuple[Any, Any, str | None]]:
+        for key, item in self.read(splits):
+            if isinstance(item, RawDocument):
+                yield key, self.processor(item), item.id
+            else:
+                yield key, item, None
+
+
+def _first_copies(rows: Iterable[tuple[Any, Any, str | None]], repeated: set[Any]) -> Iterator[tuple[Any, Any]]:
+    """``(key, result)`` in input order, skipping a document whose id came before (its key is
+    added to ``repeated``), as the local run reads a repeated id once."""
+    seen: set[str] = set()
+    for key, result, document_id in rows:
+        if document_id is not None:
+            if document_id in seen:
+                repeated.add(key)
+                continue
+            seen.add(document_id)
+        yield key, result
+
+
+def _write_links(writer: _StoreWriter, dups: Any, written: list[str], report: ReportLike) -> None:
+    """Every article just written (pending) gets its ``duplicate_of``, in one transaction."""
+    links = dict(dups.filter(lambda t: t[0][0] == 1 and t[2] is not None)
+                 .map(lambda t: (t[1], t[2])).collect())
+    report.counts["duplicates"] += len(links)
+    writer.write_updates(((article_id, links.get(article_id)) for article_id in written),
+                         per_batch=len(written) + 1)
+
+
+def _duplicates(entries: Any, settings: Settings, report: ReportLike) -> Any:
+    """The cached ``(key, id, duplicate_of)`` RDD of duplicate group members, computed now."""
+    mark = time.perf_counter()
+    dups = duplicate_of(entries, settings, LOCAL_LINKS).cache()
+    dups.count()
+    report.seconds["spark.dedupe"] = time.perf_counter() - mark
+    return dups
+
+
+def _partitions_in_order(rdd: Any, group: str) -> Generator[Any, None, None]:
+    """The elements of ``rdd``, partition after partition, each partition computed by its own
+    job, with as many jobs running as the cluster has task slots (plus one queued) while the
+    caller consumes the earliest one. (``toLocalIterator`` computes one partition at a time:
+    the other slots would idle while the driver writes.) Stopping early cancels the jobs."""
+    sc = rdd.context
+    count = rdd.getNumPartitions()
+    ahead = max(1, int(sc.defaultParallelism)) + 1
+
+    def compute(index: int) -> list[Any]:
+        sc.setJobGroup(group, f"storyline partition {index}", True)
+        return list(sc.runJob(rdd, lambda rows: rows, [index]))
+
+    pool = ThreadPoolExecutor(max_workers=ahead, thread_name_prefix=group)
+    pending: deque[Future[list[Any]]] = deque()
+    done = False
+    try:
+        for index in range(min(ahead, count)):
+            pending.append(pool.submit(compute, index))
+        submitted = len(pending)
+        while pending:
+            rows = pending.popleft().result()
+            if submitted < count:
+                pending.append(pool.submit(compute, submitted))
+                submitted += 1
+            yield from rows
+        done = True
+    finally:
+        if not done:
+            sc.cancelJobGroup(group)
+            for future in pending:
+                future.cancel()
+        pool.shutdown(wait=True)
+
+
+class _StoreWriter:
+    """Streams results to the store in atomic batches (counts even when only Parquet is
+    written), then ``duplicate_of`` updates.
+
+    Written ``pending`` (before the duplicate groups are known), an article's ``duplicate_of``
+    is its own id until the run sets every one of them in one transaction. An interrupted run
+    can leave such rows; the next run of either executor regroups the stored articles (see
+    :func:`storyline.runner.load_dedupe_state`)."""
+
+    def __init__(self, store: SqlStore, settings: Settings, report: ReportLike, to_store: bool,
+                 progress: Callable[[int], None] | None) -> None:
+        self.store, self.report, self.to_store, self.progress = store, report, to_store, progress
+        self.batch_size = int(settings["execute.batch_size"])
+        self.stop = settings["failure_policy"] == "stop"
+        self.batch = StoreBatch()
+
+    def _write(self) -> None:
+        if self.to_store:
+            self.store.write_batch(self.report.run_id, self.batch)
+        if self.progress:
+            self.progress(len(self.batch))
+        self.batch = StoreBatch()
+
+    def write_results(self, ordered: Iterable[tuple[Any, Any]], *, pending: bool = False) -> list[str]:
+        """Write ``(key, Processed | Rejected)`` in order; returns the ids of the articles."""
+        counts, seconds = self.report.counts, self.report.seconds
+        written: list[str] = []
+        for _key, result in ordered:
+            if isinstance(result, Rejected):
+                if self.stop:
+                    raise StorylineError(f"{result.input}: {result.reason}",
+                                         hint="failure_policy=stop; use record to go on past bad inputs")
+                self.batch.rejections.append(result)
+                counts["rejected"] += 1
+            else:
+                for stage, spent in result.timings.items():
+                    seconds[f"worker.{stage}"] = seconds.get(f"worker.{stage}", 0.0) + spent
+                article = result.article
+                written.append(article.id)
+                if pending:
+                    article = article.replace(duplicate_of=article.id)
+                self.batch.articles.append(article)
+                self.batch.fingerprints[article.id] = result.fingerprint
+                counts["stored"] += 1
+                if article.duplicate_of and not pending:
+                    counts["duplicates"] += 1
+            if len(self.batch) >= self.batch_size:
+                self._write()
+        self._write()
+        return written
+
+    def write_updates(self, updates: Iterable[tuple[str, str | None]], per_batch: int = 0) -> None:
+        """Set ``duplicate_of`` of stored articles, ``per_batch`` per transaction (default: 16
+        store batches)."""
+        limit = per_batch or self.batch_size * 16
+        for article_id, target in updates:
+            self.batch.duplicate_updates[article_id] = target
+            if len(self.batch.duplicate_updates) >= limit:
+                self._write()
+
+    def flush(self) -> None:
+        self._write()
 
 
 def _write_parquet(spark: Any, final: Any, folder: str, base_seq: int, run_id: int) -> None:

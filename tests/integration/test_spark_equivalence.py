@@ -20,6 +20,7 @@ pytest.importorskip("pyspark", reason="PySpark is not installed (pip install 'st
 from storyline import runner  # noqa: E402
 from storyline.config import Settings  # noqa: E402
 from storyline.corpus import build_corpus  # noqa: E402
+from storyline.errors import StorylineError  # noqa: E402
 from storyline.execute import spark_run as spark_run_module  # noqa: E402
 from storyline.execute.spark import spark_session  # noqa: E402
 from storyline.execute.spark_run import run_spark  # noqa: E402
@@ -120,6 +121,50 @@ def test_resume_into_a_database_holding_part_of_the_corpus(spark: Any, tmp_path:
         local_run([str(part)], db)
         second([str(corpus)], db)  # type: ignore[operator]
     assert_same(tmp_path / "local.db", tmp_path / "spark.db")
+
+
+@pytest.mark.parametrize("resume_with", ["local", "spark"])
+def test_stopped_between_articles_and_duplicate_links(spark: Any, tmp_path: Path,
+                                                      resume_with: str) -> None:
+    """A streaming Spark run writes the articles while the cluster groups duplicates, then sets
+    every duplicate_of in one transaction. Stopped in between (by the progress hook, once every
+    record is written), the next run of either executor regroups them."""
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, n=60, seed=7)
+    local_run([str(corpus)], tmp_path / "local.db")
+    expected = dump(tmp_path / "local.db")
+    records = len(expected["articles"]) + len(expected["rejections"])
+    written: list[int] = []
+
+    def stop_once_all_written(n: int) -> None:
+        written.append(n)
+        if sum(written) >= records:
+            raise KeyboardInterrupt
+
+    db = tmp_path / "spark.db"
+    spark_settings = {"db": str(db), "execute.executor": "spark", "execute.partition_records": 20}
+    with pytest.raises(KeyboardInterrupt):
+        runner.run([str(corpus)], Settings(spark_settings), progress=stop_once_all_written)
+    left = dump(db)["articles"]
+    assert len(left) == len(expected["articles"])
+    assert sum(1 for row in left if row[15] == row[0]) == len(left)  # all pending
+    if resume_with == "local":
+        local_run([str(corpus)], db)
+    else:
+        runner.run([str(corpus)], Settings(spark_settings))
+    assert_same(tmp_path / "local.db", db)
+
+
+def test_failure_policy_stop_halts_at_the_first_rejection(spark: Any, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    assert write_corpus(corpus, n=40, seed=2)["malformed"] > 0
+    errors = []
+    for name, executor in (("local.db", "local"), ("spark.db", "spark")):
+        with pytest.raises(StorylineError) as caught:
+            runner.run([str(corpus)], Settings({"db": str(tmp_path / name), "execute.executor": executor,
+                                                "failure_policy": "stop", "execute.partition_records": 20}))
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1]
 
 
 @pytest.mark.data

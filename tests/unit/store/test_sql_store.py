@@ -38,6 +38,12 @@ def test_sqlite_runs_in_wal_mode(db_path: Path) -> None:
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_sqlite_search_index_merges_sixteen_segments_at_a_time(db_path: Path) -> None:
+    open_store(str(db_path)).close()
+    with sqlite3.connect(db_path) as con:
+        assert con.execute("SELECT v FROM articles_fts_config WHERE k = 'automerge'").fetchone() == (16,)
+
+
 def test_write_batch_is_idempotent_and_searchable(store_url: str) -> None:
     store = open_store(store_url)
     run_id = store.begin_run("test", ["x"], {})
