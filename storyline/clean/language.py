@@ -7,7 +7,9 @@ from typing import Any
 
 #: Shorter texts are not classified (the guess would be noise).
 MIN_CHARS = 40
-_SAMPLE = 2000
+#: Characters classified: the first 1,000 gave the same language as the first 2,000 on 5,000 of
+#: the scale benchmark's real articles, at 0.29 instead of 0.45 ms each.
+_SAMPLE = 1000
 
 
 @lru_cache(maxsize=1)

@@ -57,7 +57,8 @@ class DuplicateGroups:
         keep = max(joined, key=lambda c: len(self.members[c]))
         merged = self.members.pop(keep)
         changes: dict[str, str | None] = {}
-        for old in joined:
+        # ``keep``'s own members first, before other groups are appended to its list
+        for old in [keep] + [c for c in joined if c != keep]:
             group = merged if old == keep else self.members.pop(old)
             del self._best[old]
             if old != new:  # every member of this group now points at the new canonical one

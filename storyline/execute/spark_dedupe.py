@@ -209,6 +209,16 @@ def duplicate_of(entries: Any, settings: Settings, local_limit: int = 1_000_000)
 
     Links (one per verified match, carrying what the canonical choice needs) become groups on
     the driver when there are at most ``local_limit`` of them, else on the cluster."""
+    rows = duplicate_rows(entries, settings, local_limit)
+    if isinstance(rows, list):
+        sc = entries.context
+        return sc.parallelize(rows, max(1, min(sc.defaultParallelism, len(rows))))
+    return rows
+
+
+def duplicate_rows(entries: Any, settings: Settings, local_limit: int = 1_000_000) -> Any:
+    """What :func:`duplicate_of` gives, as a list on the driver when the groups were made there
+    (at most ``local_limit`` links), else as the RDD."""
     from pyspark import StorageLevel
 
     ranges = band_ranges(settings)
@@ -231,5 +241,5 @@ def duplicate_of(entries: Any, settings: Settings, local_limit: int = 1_000_000)
         rows = _groups_local(edges.collect())
         for rdd in ([entries] if persisted else []) + [split, edges]:
             rdd.unpersist()
-        return sc.parallelize(rows, max(1, min(sc.defaultParallelism, len(rows))))
+        return rows
     return _groups_distributed(edges)

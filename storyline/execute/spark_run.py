@@ -42,7 +42,7 @@ from typing import Any, Protocol
 from storyline.config import Settings
 from storyline.errors import ConfigError, Rejected, StorylineError
 from storyline.execute.spark import spark_session
-from storyline.execute.spark_dedupe import Entry, duplicate_of
+from storyline.execute.spark_dedupe import Entry, duplicate_of, duplicate_rows
 from storyline.execute.spark_plan import Split, plan_splits, read_split
 from storyline.pipeline import DEFAULT_STAGES, INGEST_STAGES, DocumentProcessor, Processed
 from storyline.records import RawDocument
@@ -377,15 +377,14 @@ def _run_fresh(sc: Any, splits: list[Split], settings: Settings, store: SqlStore
     skip = sc.broadcast(repeated)
     entries = outputs.filter(lambda t: isinstance(t[1], Processed) and t[0] not in skip.value).map(
         lambda t: Entry(t[0], t[1].article.id, t[1].fingerprint, t[1].article.published.value))
-    dups = _duplicates(entries, settings, report)
+    dups = _duplicate_rows(entries, settings, report)
     mark = time.perf_counter()
     _write_links(writer, dups, written, report)
     writer.flush()
     report.seconds["spark.write_links"] = time.perf_counter() - mark
     report.counts["read"] += report.counts["stored"] + report.counts["rejected"] + len(repeated)
     report.seconds["spark_and_store"] = time.perf_counter() - phase
-    for rdd in (outputs, dups):
-        rdd.unpersist()
+    outputs.unpersist()
     skip.destroy()
 
 
@@ -419,8 +418,11 @@ def _first_copies(rows: Iterable[tuple[Any, Any, str | None]], repeated: set[Any
 
 def _write_links(writer: _StoreWriter, dups: Any, written: list[str], report: ReportLike) -> None:
     """Every article just written (pending) gets its ``duplicate_of``, in one transaction."""
-    links = dict(dups.filter(lambda t: t[0][0] == 1 and t[2] is not None)
-                 .map(lambda t: (t[1], t[2])).collect())
+    if isinstance(dups, list):  # the groups were made on the driver
+        links = {t[1]: t[2] for t in dups if t[0][0] == 1 and t[2] is not None}
+    else:
+        links = dict(dups.filter(lambda t: t[0][0] == 1 and t[2] is not None)
+                     .map(lambda t: (t[1], t[2])).collect())
     report.counts["duplicates"] += len(links)
     writer.write_updates(((article_id, links.get(article_id)) for article_id in written),
                          per_batch=len(written) + 1)
@@ -433,6 +435,14 @@ def _duplicates(entries: Any, settings: Settings, report: ReportLike) -> Any:
     dups.count()
     report.seconds["spark.dedupe"] = time.perf_counter() - mark
     return dups
+
+
+def _duplicate_rows(entries: Any, settings: Settings, report: ReportLike) -> Any:
+    """The same rows, kept on the driver when they were made there (a list), else the RDD."""
+    mark = time.perf_counter()
+    rows = duplicate_rows(entries, settings, LOCAL_LINKS)
+    report.seconds["spark.dedupe"] = time.perf_counter() - mark
+    return rows
 
 
 def _partitions_in_order(rdd: Any, group: str) -> Generator[Any, None, None]:
