@@ -308,7 +308,7 @@ def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, r
         # driver writes each one as it is computed, then the cluster groups the duplicates
         ordered: Iterable[tuple[Any, Any]] = _partitions_in_order(outputs, f"storyline-{report.run_id}")
     else:
-        dups = _duplicates(entries, settings, report)
+        dups = _duplicates(entries, settings, report, rdd=True)
         partitions, partition = _in_order(per_split, OUTPUT_PARTITION)
         new_dups = dups.filter(lambda t: t[0][0] == 1 and t[2] is not None).map(lambda t: (t[0], t[2]))
         final = (outputs.mapValues(lambda r: ("r", r))
@@ -331,10 +331,10 @@ def _run(spark: Any, splits: list[Split], settings: Settings, store: SqlStore, r
         if isinstance(ordered, Generator):
             ordered.close()  # stops its jobs now if the writer failed
     report.seconds["spark.write_articles"] = time.perf_counter() - phase
-    if streaming:
-        dups = _duplicates(entries, settings, report)
     mark = time.perf_counter()
     if streaming:
+        dups = _duplicates(entries, settings, report, rdd=True)
+        mark = time.perf_counter()
         _write_links(writer, dups, written, report)
     if stored is not None:
         # stored articles whose group changed (also those an interrupted streaming run left
@@ -377,7 +377,7 @@ def _run_fresh(sc: Any, splits: list[Split], settings: Settings, store: SqlStore
     skip = sc.broadcast(repeated)
     entries = outputs.filter(lambda t: isinstance(t[1], Processed) and t[0] not in skip.value).map(
         lambda t: Entry(t[0], t[1].article.id, t[1].fingerprint, t[1].article.published.value))
-    dups = _duplicate_rows(entries, settings, report)
+    dups = _duplicates(entries, settings, report, rdd=False)
     mark = time.perf_counter()
     _write_links(writer, dups, written, report)
     writer.flush()
@@ -428,21 +428,18 @@ def _write_links(writer: _StoreWriter, dups: Any, written: list[str], report: Re
                          per_batch=len(written) + 1)
 
 
-def _duplicates(entries: Any, settings: Settings, report: ReportLike) -> Any:
-    """The cached ``(key, id, duplicate_of)`` RDD of duplicate group members, computed now."""
+def _duplicates(entries: Any, settings: Settings, report: ReportLike, *, rdd: bool) -> Any:
+    """The ``(key, id, duplicate_of)`` rows of duplicate group members, computed now: a cached
+    RDD (``rdd``), else a list when the groups were made on the driver (no round trip through
+    the cluster) or the RDD."""
     mark = time.perf_counter()
-    dups = duplicate_of(entries, settings, LOCAL_LINKS).cache()
-    dups.count()
+    if rdd:
+        dups = duplicate_of(entries, settings, LOCAL_LINKS).cache()
+        dups.count()
+    else:
+        dups = duplicate_rows(entries, settings, LOCAL_LINKS)
     report.seconds["spark.dedupe"] = time.perf_counter() - mark
     return dups
-
-
-def _duplicate_rows(entries: Any, settings: Settings, report: ReportLike) -> Any:
-    """The same rows, kept on the driver when they were made there (a list), else the RDD."""
-    mark = time.perf_counter()
-    rows = duplicate_rows(entries, settings, LOCAL_LINKS)
-    report.seconds["spark.dedupe"] = time.perf_counter() - mark
-    return rows
 
 
 def _partitions_in_order(rdd: Any, group: str) -> Generator[Any, None, None]:
@@ -504,7 +501,8 @@ class _StoreWriter:
         self.batch = StoreBatch()
 
     def write_results(self, ordered: Iterable[tuple[Any, Any]], *, pending: bool = False) -> list[str]:
-        """Write ``(key, Processed | Rejected)`` in order; returns the ids of the articles."""
+        """Write ``(key, Processed | Rejected)`` in order; returns the ids of the articles
+        written ``pending`` (none otherwise)."""
         counts, seconds = self.report.counts, self.report.seconds
         written: list[str] = []
         for _key, result in ordered:
@@ -518,8 +516,8 @@ class _StoreWriter:
                 for stage, spent in result.timings.items():
                     seconds[f"worker.{stage}"] = seconds.get(f"worker.{stage}", 0.0) + spent
                 article = result.article
-                written.append(article.id)
                 if pending:
+                    written.append(article.id)
                     article = article.replace(duplicate_of=article.id)
                 self.batch.articles.append(article)
                 self.batch.fingerprints[article.id] = result.fingerprint
