@@ -10,20 +10,30 @@ selects it. A model that cannot be found or loaded raises :class:`storyline.erro
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import threading
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from storyline.errors import ModelError
+from storyline.nlp import architectures as _architectures  # noqa: F401  (registers its layers)
 from storyline.nlp import components as _components  # noqa: F401  (registers storyline's factories)
 
-__all__ = ["DEFAULT_MODEL", "MODEL_DIR", "analysed_length", "load_pipeline", "parse", "pipe",
+__all__ = ["DEFAULT_MODEL", "MODEL_DIR", "TRF_MODEL", "TRF_MODEL_DIR", "analysed_length", "load_pipeline", "parse", "pipe",
            "resolve_model"]
 
 #: Name of the pipeline shipped inside the package.
 DEFAULT_MODEL = "storyline-en"
 #: Where the shipped pipeline lives.
 MODEL_DIR = Path(__file__).resolve().parent / "model"
+#: Name of the optional higher-accuracy pipeline (fine-tuned MiniLM; needs the ``trf`` extra).
+TRF_MODEL = "storyline-en-trf"
+#: Where it lives.
+TRF_MODEL_DIR = Path(__file__).resolve().parent / "model-trf"
+#: Python packages a slimmed transformer pipeline needs at load time.
+TRF_PACKAGES = ("torch", "spacy_transformers")
 
 _CACHE: dict[str, object] = {}
 _LOCK = threading.Lock()
@@ -33,6 +43,8 @@ def resolve_model(model: str | None = None) -> str | Path:
     """Map a setting value to what ``spacy.load`` takes: the shipped dir, a path or a package name."""
     if not model or model == DEFAULT_MODEL:
         return MODEL_DIR
+    if model == TRF_MODEL:
+        return TRF_MODEL_DIR
     path = Path(model).expanduser()
     if path.exists() or "/" in model or "\\" in model or model.startswith("."):
         return path
@@ -67,8 +79,13 @@ def _load(name: str, target: str | Path):
                 else "point nlp.model at a directory saved with nlp.to_disk(), or an installed package"
             )
             raise ModelError(f"no spaCy pipeline at {target} (nlp.model={name!r})", hint=hint)
+    weights_package = _weights_package(target)
     try:
-        return spacy.load(target)
+        if weights_package is None:
+            return spacy.load(target)
+        return _load_slim(spacy, name, target, weights_package)
+    except ModelError:
+        raise
     except OSError as exc:
         if isinstance(target, Path):
             raise ModelError(
@@ -85,6 +102,38 @@ def _load(name: str, target: str | Path):
             f"spaCy pipeline {name!r} could not be loaded: {type(exc).__name__}: {exc}",
             hint="check that it was saved by a compatible spaCy version (3.8), or rebuild it",
         ) from exc
+
+
+def _weights_package(target: str | Path) -> str | None:
+    """The package a slimmed transformer pipeline restores its word-piece table from, if any."""
+    from storyline.nlp.trf_weights import META_KEY
+
+    meta = Path(target) / "meta.json" if isinstance(target, Path) else None
+    if meta is None or not meta.is_file():
+        return None
+    try:
+        value = json.loads(meta.read_text(encoding="utf-8")).get(META_KEY)
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def _load_slim(spacy, name: str, target: str | Path, package: str):
+    """Load a pipeline saved by ``trf_weights.slim_pipeline_dir`` and make its transformers whole."""
+    from storyline.nlp.trf_weights import restore_word_embeddings
+
+    missing = [p for p in (*TRF_PACKAGES, package) if importlib.util.find_spec(p) is None]
+    if missing:
+        raise ModelError(
+            f"spaCy pipeline {name!r} needs the Python packages {', '.join(missing)}",
+            hint="pip install 'storyline[trf]' (torch must be torch==2.13.0 on this platform)",
+        )
+    with warnings.catch_warnings():
+        # the saved weights leave out the word-piece table on purpose: it is restored below
+        warnings.filterwarnings("ignore", message="Error loading saved torch state_dict")
+        nlp = spacy.load(target)
+    restore_word_embeddings(nlp, package)
+    return nlp
 
 
 def pipe(

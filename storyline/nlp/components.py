@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 TRIM_ENTITIES = "storyline_trim_entities"
 LINE_BREAKS = "storyline_line_breaks"
+SENTENCES = "storyline_sentences"
 
 #: a run of three or more of one separator character ("_____", "*****", "=====") is one token,
 #: as in UD English-EWT; spaCy's English tokenizer splits it into one token per character,
@@ -127,6 +128,44 @@ def line_breaks(doc: Doc) -> Doc:
     (see the module docstring)."""
     cut_at(doc, line_break_starts(doc), [(e.start, e.end) for e in doc.ents])
     return doc
+
+
+class SentenceCutter:
+    """``storyline_sentences`` (after the parser, in ``storyline-en-trf``): the sentences come
+    from a separate sentence model instead of the parser. The model is a ``senter`` pipe kept
+    disabled in the same pipeline (run before the parser, its preset starts make spaCy's parser
+    split the next words into one-word sentences, see above); its starts plus the line-break
+    starts of :func:`line_break_starts`, minus any inside a named entity, become the sentence
+    starts, and the parser's own starts are dropped (:func:`cut_at` with the whole Doc kept).
+    """
+
+    def __init__(self, nlp: Language, senter: str) -> None:
+        self.nlp = nlp
+        self.senter = senter
+
+    def starts(self, doc: Doc) -> list[int]:
+        """Token indices that start a sentence: the sentence model's and the line breaks'."""
+        guesses = self.nlp.get_pipe(self.senter).predict([doc])[0]  # type: ignore[attr-defined]
+        model_starts = {int(i) for i in range(1, len(doc)) if int(guesses[i]) == 1}
+        inside = {j for e in doc.ents for j in range(e.start + 1, e.end)}
+        starts = set()
+        for i in model_starts | set(line_break_starts(doc)):
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if 0 < i < len(doc) and i not in inside:
+                starts.add(i)
+        return sorted(starts)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) > 1:
+            cut_at(doc, self.starts(doc), [(0, len(doc))])
+        return doc
+
+
+@Language.factory(SENTENCES, default_config={"senter": "senter"})
+def make_sentence_cutter(nlp: Language, name: str, senter: str) -> SentenceCutter:
+    """Build ``storyline_sentences``; ``senter`` names the (disabled) sentence model pipe."""
+    return SentenceCutter(nlp, senter)
 
 
 def _trim(span: Span) -> Span | None:

@@ -46,28 +46,45 @@ def gum_split(data_dir: Path, split: str) -> list[str]:
 def read_conllu(path: Path):
     """Yield sentences as (comments, rows) with rows = 10-column lists of plain tokens.
 
-    Multi-word-token range lines are kept aside: the surface form replaces its parts when
-    ``text`` is rebuilt, but the syntactic words are what spaCy is trained on (as in EWT's
-    own tokenisation of ``don't`` -> ``do`` ``n't``).
+    Multi-word-token range lines are not rows: the syntactic words are what spaCy is trained on
+    (as in EWT's own tokenisation of ``don't`` -> ``do`` ``n't``). Their spacing is: the words
+    of a multi-word token get no space between them, so the rebuilt text reads "I'm", not "I 'm"
+    (the range line holds the ``SpaceAfter=No`` of the surface form).
     """
     comments: list[str] = []
     rows: list[list[str]] = []
+    span: tuple[int, int, bool] | None = None  # the open multi-word token: first, last, space after
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\n")
             if not line:
                 if rows:
                     yield comments, rows
-                comments, rows = [], []
+                comments, rows, span = [], [], None
             elif line.startswith("#"):
                 comments.append(line)
             else:
                 cols = line.split("\t")
-                if "-" in cols[0] or "." in cols[0]:
+                if "-" in cols[0]:
+                    first, last = cols[0].split("-", 1)
+                    span = (int(first), int(last), "SpaceAfter=No" not in cols[9])
                     continue
+                if "." in cols[0]:
+                    continue
+                if span is not None and span[0] <= int(cols[0]) <= span[1]:
+                    cols[9] = _space_after(cols[9], int(cols[0]) == span[1] and span[2])
                 rows.append(cols)
     if rows:
         yield comments, rows
+
+
+def _space_after(misc: str, space: bool) -> str:
+    """``misc`` with its ``SpaceAfter=No`` set from ``space``: the words of a multi-word token
+    ("I'm" = "I" + "'m") carry no space between them; the last one takes the token's own."""
+    fields = [f for f in misc.split("|") if f and f != "_" and f != "SpaceAfter=No"]
+    if not space:
+        fields.append("SpaceAfter=No")
+    return "|".join(fields) or "_"
 
 
 def conllu_docs(vocab: Vocab, paths: list[Path], n_sents: int = 10):
