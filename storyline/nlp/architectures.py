@@ -7,7 +7,7 @@ the token's spelling (shape, prefix, suffix). The bundled MiniLM is uncased, so 
 view "Trump" and "trump" look the same to the NER.
 
 Imported by :mod:`storyline.nlp` so that a saved pipeline using it loads; the training recipe
-passes this file to ``spacy train --code``. Needs spaCy and thinc only.
+passes this file to ``spacy train --code``. Needs spaCy and thinc (the callback, storyline too).
 """
 
 from __future__ import annotations
@@ -48,16 +48,10 @@ def freeze_word_embeddings() -> Callable[[Language], Language]:
     """
 
     def freeze(nlp: Language) -> Language:
-        for _name, proc in nlp.pipeline:
-            model = getattr(proc, "model", None)
-            if model is None:
-                continue
-            for node in model.walk():
-                for shim in node.shims:
-                    embeddings = getattr(getattr(shim, "_model", None), "embeddings", None)
-                    table = getattr(embeddings, "word_embeddings", None)
-                    if table is not None:
-                        table.weight.requires_grad_(False)
+        from storyline.nlp.trf_weights import transformer_modules
+
+        for module in transformer_modules(nlp):
+            module.embeddings.word_embeddings.weight.requires_grad_(False)
         return nlp
 
     return freeze

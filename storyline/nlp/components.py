@@ -146,7 +146,7 @@ class SentenceCutter:
     def starts(self, doc: Doc) -> list[int]:
         """Token indices that start a sentence: the sentence model's and the line breaks'."""
         guesses = self.nlp.get_pipe(self.senter).predict([doc])[0]  # type: ignore[attr-defined]
-        model_starts = {int(i) for i in range(1, len(doc)) if int(guesses[i]) == 1}
+        model_starts = {i for i in range(1, len(doc)) if int(guesses[i]) == 1}
         inside = {j for e in doc.ents for j in range(e.start + 1, e.end)}
         starts = set()
         for i in model_starts | set(line_break_starts(doc)):

@@ -1,8 +1,8 @@
 """Quality gates of the optional transformer pipeline ``storyline-en-trf`` (issue 3).
 
 Its figures are the issue's accuracy targets; the floors sit a little below what it measures
-(docs/model.md). The seed-article checks are those of ``test_nlp_quality.py``, without xfails
-where this pipeline passes them.
+(docs/model.md). The seed-article checks are those of ``test_nlp_quality.py``, with none of
+its known gaps: this pipeline passes them all.
 """
 
 from __future__ import annotations
@@ -11,7 +11,15 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from test_nlp_quality import PLACE_LABELS, SEED_ORGS, SEED_PEOPLE, SEED_PLACES, SEED_SURNAMES, TARGETS
+from test_nlp_quality import (
+    PLACE_LABELS,
+    SEED_ORGS,
+    SEED_PEOPLE,
+    SEED_PLACES,
+    SEED_SURNAMES,
+    TARGETS,
+    _label_counts,
+)
 
 from storyline.nlp import TRF_MODEL, TRF_MODEL_DIR, load_pipeline
 
@@ -25,15 +33,6 @@ pytestmark = [
 #: measured for storyline-en-trf 0.1.0 (docs/model.md: testb F 0.894; UD EWT test UAS 0.875,
 #: LAS 0.841, UPOS 0.958, sentence F 0.873) minus a small margin
 FLOORS: dict[str, float] = {"conll2003-testb": 0.885, "uas": 0.868, "las": 0.834, "upos": 0.952, "sent_f": 0.865}
-
-#: seed checks this pipeline does not pass yet (non-strict xfails; remove an entry once it passes)
-KNOWN_GAPS: dict[str, str] = {}
-
-
-def _gap(key: str):
-    reason = KNOWN_GAPS.get(key)
-    return pytest.mark.xfail(reason=reason, strict=False) if reason else ()
-
 
 @pytest.fixture(scope="module")
 def trf():
@@ -76,30 +75,25 @@ def seed_docs(trf, seeds_dir: Path):
     return {f.name[:3]: trf(f.read_text(encoding="utf-8")) for f in files}
 
 
-def _labels(seed_docs, word: str) -> list[str]:
-    return [tok.ent_type_ or "O" for doc in seed_docs.values() for tok in doc if tok.text == word]
-
-
-@pytest.mark.parametrize("key", [pytest.param(k, marks=_gap(f"people-{k}")) for k in sorted(SEED_PEOPLE)])
+@pytest.mark.parametrize("key", sorted(SEED_PEOPLE))
 def test_seed_people_found_as_person(seed_docs, key):
     persons = {e.text for e in seed_docs[key].ents if e.label_ == "PERSON"}
     missing = [name for name in SEED_PEOPLE[key] if name not in persons]
     assert not missing, f"{key}: not found as PERSON: {missing}; PERSON ents: {sorted(persons)}"
 
 
-@pytest.mark.parametrize("marks", [_gap("surnames")])
-def test_seed_surnames_mostly_person(seed_docs, marks):
-    labels = [lab for w in SEED_SURNAMES for lab in _labels(seed_docs, w)]
+def test_seed_surnames_mostly_person(seed_docs):
+    labels = [lab for w in SEED_SURNAMES for lab in _label_counts(seed_docs, w)]
     assert sum(lab == "PERSON" for lab in labels) / len(labels) >= 0.9, labels
 
 
-@pytest.mark.parametrize("word", [pytest.param(w, marks=_gap(f"org-{w}")) for w in SEED_ORGS])
+@pytest.mark.parametrize("word", SEED_ORGS)
 def test_seed_orgs(seed_docs, word):
-    labels = _labels(seed_docs, word)
+    labels = _label_counts(seed_docs, word)
     assert labels and labels.count("ORG") >= len(labels) / 2, (word, labels)
 
 
-@pytest.mark.parametrize("word", [pytest.param(w, marks=_gap(f"place-{w}")) for w in SEED_PLACES])
+@pytest.mark.parametrize("word", SEED_PLACES)
 def test_seed_places(seed_docs, word):
-    labels = _labels(seed_docs, word)
+    labels = _label_counts(seed_docs, word)
     assert labels and sum(lab in PLACE_LABELS for lab in labels) >= len(labels) / 2, (word, labels)

@@ -53,16 +53,13 @@ class Run:
     #: (None: the CNN run's own constant rate; total_steps None: at max_steps)
     rate: float | None = None
     total_steps: int | None = None
-    warmup_steps: int | None = None
-    #: the run whose model-best this one continues from
-    source: str | None = None
 
 
 #: stage 1 runs the two transformer fine-tunings at once; stage 2 the CNN sentence model. The
 #: NER stops at step 1,000 of its 1,400-step schedule (its core went to the sentence model; CoNLL
-#: testa had gained 0.4 points in the last 400 steps). A continuation of the parser's run
-#: (configs/dep-trf-continue.cfg, 400 steps at 6e-5) moved EWT dev UAS/LAS by +0.13 only, so
-#: it is not part of the recipe.
+#: testa had gained 0.4 points in the last 400 steps). A continuation of the parser's run (its
+#: components sourced as in configs/dep-continue.cfg, 400 steps at 6e-5) moved EWT dev UAS/LAS
+#: by +0.13 only, so it is not part of the recipe.
 STAGES: list[dict[str, Run]] = [
     {
         "dep-trf": Run("dep-trf.cfg", "dep-train", "ewt-dev.spacy", 1400, 2e-4),
@@ -110,10 +107,6 @@ def train_cmd(name: str, run: Run, work: Path, transformer: Path) -> list[str]:
         cmd += ["--training.eval_frequency", "500"]
     if run.total_steps is not None:
         cmd += ["--training.optimizer.learn_rate.total_steps", str(run.total_steps)]
-    if run.warmup_steps is not None:
-        cmd += ["--training.optimizer.learn_rate.warmup_steps", str(run.warmup_steps)]
-    if run.source is not None:
-        cmd += ["--paths.source", str(work / "out" / run.source / "model-best")]
     return cmd
 
 
