@@ -35,7 +35,35 @@ def transformer_with_shape(
     if len(attrs) != len(rows):
         raise ValueError(f"attrs and rows differ in length: {attrs} vs {rows}")
     spelling = MultiHashEmbed(width=width, attrs=attrs, rows=rows, include_static_vectors=False)
-    return concatenate(transformer, spelling)
+    model = concatenate(transformer, spelling)
+    model._func = _skipping_empty_docs(model._func)  # same layers and weights: saved pipelines load
+    return model
+
+
+def _skipping_empty_docs(forward: Callable) -> Callable:
+    """``forward`` run on the non-empty Docs only; an empty Doc gets a (0, width) array.
+
+    The transformer returns a (0, 0) array for an empty Doc, which cannot be stacked with the
+    other Docs' (n, width) arrays, so a batch holding an empty text would fail."""
+
+    def forward_non_empty(model: Model, docs: list[Doc], is_train: bool):
+        keep = [i for i, doc in enumerate(docs) if len(doc)]
+        if len(keep) == len(docs):
+            return forward(model, docs, is_train)
+        outputs, backprop = forward(model, [docs[i] for i in keep], is_train) if keep else ([], None)
+        width = outputs[0].shape[1] if outputs else (model.get_dim("nO") if model.has_dim("nO") else 0)
+        full = [model.ops.alloc2f(0, width) for _ in docs]
+        for i, output in zip(keep, outputs, strict=True):
+            full[i] = output
+
+        def backprop_non_empty(d_full: list[Floats2d]) -> list[Doc]:
+            if backprop is not None:
+                backprop([d_full[i] for i in keep])
+            return []
+
+        return full, backprop_non_empty
+
+    return forward_non_empty
 
 
 @registry.callbacks("storyline.freeze_word_embeddings.v1")

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.nlp import load_pipeline, resolve_model
+from storyline.nlp.components import SENTENCE_PARSE
 
 PRED_TO_EVAL = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
 EVAL_TYPES = ("PER", "ORG", "LOC")
@@ -44,7 +45,7 @@ def score_ner(nlp, sentences) -> dict:
     counts = {t: [0, 0, 0] for t in EVAL_TYPES}
     sentences = list(sentences)
     docs = (Doc(nlp.vocab, words=w, spaces=s) for w, s, _ in sentences)
-    skip = {"tagger", "morphologizer", "parser", "lemmatizer", "senter", "attribute_ruler"}
+    skip = {"tagger", "morphologizer", "parser", "lemmatizer", "senter", "attribute_ruler", SENTENCE_PARSE}
     if not _ner_listens(nlp):
         skip.update({"tok2vec", "transformer"})
     with nlp.select_pipes(enable=[n for n in nlp.pipe_names if n not in skip]):

@@ -37,8 +37,9 @@ class MissingWeightsError(RuntimeError):
 
 
 def transformer_modules(nlp: Any) -> Iterator[Any]:
-    """Yield every Hugging Face model inside the pipeline's components (torch modules)."""
-    for _name, proc in nlp.pipeline:
+    """Yield every Hugging Face model inside the pipeline's components, disabled ones included
+    (torch modules)."""
+    for _name, proc in nlp.components:
         model = getattr(proc, "model", None)
         if model is None or not hasattr(model, "walk"):
             continue

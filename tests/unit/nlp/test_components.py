@@ -80,11 +80,18 @@ def test_separator_runs_stay_one_token(blank):
     assert "x_y" in words and "a" in words  # everything else as before
 
 
+def test_glued_punctuation_is_split_but_urls_stay_whole(blank):
+    tune_tokenizer(blank)
+    words = [t.text for t in blank.make_doc("shop?there one(s) Uecker;explain Yahoo! https://x.com/a?b=1 e-mail")]
+    assert words == ["shop", "?", "there", "one", "(", "s", ")", "Uecker", ";", "explain", "Yahoo", "!",
+                     "https://x.com/a?b=1", "e", "-", "mail"]
+
+
 def test_tuned_tokenizer_survives_a_round_trip(blank, tmp_path):
     tune_tokenizer(blank)
     blank.to_disk(tmp_path / "p")
     again = spacy.load(tmp_path / "p")
-    assert [t.text for t in again.make_doc("a _____ b")] == ["a", "_____", "b"]
+    assert [t.text for t in again.make_doc("a _____ b shop?there")] == ["a", "_____", "b", "shop", "?", "there"]
 
 
 @pytest.mark.xfail(strict=False, reason="storyline-en 0.2.0 (NER before the parser, storyline_line_breaks "
@@ -109,5 +116,6 @@ def test_cut_at_removes_a_parser_split_inside_a_name():
     assert len(list(doc.sents)) == 2
     cut_at(doc, [], keep=[(0, 2)])
     assert [s.text for s in doc.sents] == ["Jay Z sang."]
+    assert [(t.text, t.head.text, t.dep_) for t in doc][::2] == [("Jay", "Jay", "ROOT"), ("sang", "Jay", "parataxis")]
     cut_at(doc, [], keep=None)  # nothing to do
     assert len(list(doc.sents)) == 1

@@ -27,9 +27,10 @@ def trf():
 @needs_trf
 @needs_model
 def test_loads_by_name_with_every_component(trf):
-    assert trf.pipe_names == ["transformer", "tagger", "morphologizer", "ner", "ent_conventions",
-                              "storyline_trim_entities", "parser", "lemmatizer", "storyline_sentences"]
-    assert trf.disabled == ["senter"]  # run by storyline_sentences
+    assert trf.pipe_names == ["ner", "ent_conventions", "storyline_trim_entities", "storyline_sentence_parse",
+                              "lemmatizer"]
+    # run by storyline_sentence_parse, sentence by sentence
+    assert sorted(trf.disabled) == ["morphologizer", "parser", "senter", "tagger", "transformer"]
 
 
 @needs_trf
@@ -115,3 +116,31 @@ def test_every_stage_runs_on_the_transformer_pipeline(trf):
     assert any(e.name == "Dmitry Peskov" and e.type == "PERSON" for e in article.entities), article.entities
     assert [q.text for q in article.quotes if "details" in q.text], article.quotes
     assert any(q.speaker and q.speaker.name == "Dmitry Peskov" for q in article.quotes), article.quotes
+
+
+@needs_trf
+@needs_model
+def test_sentences_come_first_and_the_parse_stays_inside_them(trf):
+    text = ("Kremlin spokesperson Dmitry Peskov said on Friday that Moscow was ready. \"We are not against it,\""
+            " he said.\n\nUkraine's President Volodymyr Zelensky replied on Saturday.")
+    doc = trf(text)
+    assert [s.text.strip() for s in doc.sents] == [
+        "Kremlin spokesperson Dmitry Peskov said on Friday that Moscow was ready.",
+        "\"We are not against it,\" he said.",  # the opening quote starts the sentence it opens
+        "Ukraine's President Volodymyr Zelensky replied on Saturday.",
+    ]
+    assert all(t.head.sent == t.sent for t in doc)  # no arc crosses a sentence
+    assert [sum(t.dep_ == "ROOT" for t in s) for s in doc.sents] == [1, 1, 1]
+    assert all(e.sent == doc[e.end - 1].sent for e in doc.ents)  # no sentence starts inside a name
+    assert {t.pos_ for t in doc if not t.is_space} and all(t.tag_ for t in doc if not t.is_space)
+
+
+@needs_trf
+@needs_model
+def test_batches_give_the_same_analysis_as_single_docs(trf):
+    texts = ["Peskov said talks would go on. Zelensky disagreed.", "", "NATO met in Brussels.",
+             "Trump threatened sanctions.\n\nPutin answered on Friday. He rejected them."]
+    def analysis(doc):
+        return [(t.text, t.tag_, t.pos_, str(t.morph), t.head.i, t.dep_, t.is_sent_start, t.ent_type_) for t in doc]
+    single = [analysis(trf(t)) for t in texts]
+    assert [analysis(d) for d in trf.pipe(texts, batch_size=3)] == single
