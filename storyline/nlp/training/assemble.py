@@ -15,7 +15,13 @@ from pathlib import Path
 import spacy
 from spacy.pipeline import EntityRuler, Lemmatizer
 
-from storyline.nlp.components import LINE_BREAKS, TRIM_ENTITIES, tune_tokenizer
+from storyline.nlp.components import (
+    LEMMATIZER,
+    LINE_BREAKS,
+    RELEASE_TENSOR,
+    TRIM_ENTITIES,
+    tune_tokenizer,
+)
 
 META = {
     "name": "storyline_en",
@@ -87,8 +93,9 @@ def assemble(dep_dir: Path, ner_dir: Path, out: Path, vector_rows: int | None = 
                                       config={"overwrite_ents": True})
     nlp.add_pipe(TRIM_ENTITIES, after="ent_conventions")
     nlp.add_pipe("parser", source=dep_nlp)
-    nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    nlp.add_pipe(LEMMATIZER, name="lemmatizer", config={"mode": "rule"})
     nlp.add_pipe(LINE_BREAKS)
+    nlp.add_pipe(RELEASE_TENSOR)
     tune_tokenizer(nlp)
     ruler.add_patterns([{"label": "ORG", "pattern": [{"ORTH": w} for w in name.split()]} for name in SEATS_OF_GOVERNMENT])
     lemmatizer: Lemmatizer = nlp.get_pipe("lemmatizer")  # type: ignore[assignment]

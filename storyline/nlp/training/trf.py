@@ -31,7 +31,13 @@ from pathlib import Path
 import spacy
 from spacy.pipeline import EntityRuler, Lemmatizer
 
-from storyline.nlp.components import LINE_BREAKS, SENTENCE_PARSE, TRIM_ENTITIES, tune_tokenizer
+from storyline.nlp.components import (
+    LEMMATIZER,
+    LINE_BREAKS,
+    SENTENCE_PARSE,
+    TRIM_ENTITIES,
+    tune_tokenizer,
+)
 from storyline.nlp.training.assemble import SEATS_OF_GOVERNMENT
 from storyline.nlp.trf_weights import PACKAGE, package_model_dir, slim_pipeline_dir
 
@@ -155,7 +161,7 @@ def assemble_trf(dep_dir: Path, ner_dir: Path, out: Path, senter_dir: Path | Non
     ruler: EntityRuler = nlp.add_pipe("entity_ruler", name="ent_conventions", after="ner",  # type: ignore[assignment]
                                       config={"overwrite_ents": True})
     nlp.add_pipe(TRIM_ENTITIES, after="ent_conventions")
-    nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    nlp.add_pipe(LEMMATIZER, name="lemmatizer", config={"mode": "rule"})
     if senter_dir is None:
         nlp.add_pipe(LINE_BREAKS)
     else:

@@ -119,3 +119,31 @@ def test_cut_at_removes_a_parser_split_inside_a_name():
     assert [(t.text, t.head.text, t.dep_) for t in doc][::2] == [("Jay", "Jay", "ROOT"), ("sang", "Jay", "parataxis")]
     cut_at(doc, [], keep=None)  # nothing to do
     assert len(list(doc.sents)) == 1
+
+
+def test_array_lemmatizer_gives_spacys_lemmas(nlp):
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    from storyline.nlp.components import ArrayLemmatizer
+
+    shipped = nlp.get_pipe("lemmatizer")
+    assert isinstance(shipped, ArrayLemmatizer)
+    reference = EnglishLemmatizer(nlp.vocab, None, "reference", mode="rule")
+    reference.lookups = shipped.lookups
+    text = ("The envoys were meeting Putin's aides; they'd said the talks went better than feared. "
+            "Sanctions, strikes and ceasefires: the leaders' positions shifted again, officials added.")
+    ours = nlp(text)
+    theirs = nlp(text)
+    for token in theirs:
+        token.lemma = 0
+    reference(theirs)
+    assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+    assert [t.lemma_ for t in ours][:4] == ["the", "envoy", "were", "meet"]
+
+
+def test_shipped_pipeline_releases_the_tensor(nlp):
+    doc = nlp("Kremlin spokesman Dmitry Peskov said talks would go on.")
+    assert nlp.pipe_names[-1] == "storyline_release_tensor"
+    assert doc.tensor.size == 0
+    assert [e.text for e in doc.ents] == ["Kremlin", "Dmitry Peskov"]
+    assert doc.has_annotation("DEP") and doc.has_annotation("LEMMA")
