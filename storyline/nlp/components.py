@@ -159,11 +159,10 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def model_sentence_starts(nlp: Language, senter: str, doc: Doc) -> list[int]:
-    """Token indices that start a sentence: those of the sentence model pipe ``senter`` and of
-    the line breaks (:func:`line_break_starts`), moved past whitespace, none inside a named
-    entity."""
-    guesses = nlp.get_pipe(senter).predict([doc])[0]  # type: ignore[attr-defined]
+def model_sentence_starts(doc: Doc, guesses) -> list[int]:
+    """Token indices that start a sentence: those a sentence model guessed for ``doc``
+    (``guesses``: its ``senter`` pipe's ``predict`` output for the Doc) and those of the line
+    breaks (:func:`line_break_starts`), moved past whitespace, none inside a named entity."""
     model_starts = {i for i in range(1, len(doc)) if int(guesses[i]) == 1}
     inside = {j for e in doc.ents for j in range(e.start + 1, e.end)}
     starts = set()
@@ -186,6 +185,8 @@ def _opens_quote(token) -> bool:
 
 #: what :class:`SentenceParser` copies back from each sentence's analysis
 _PARSE_ATTRS = [TAG, POS, MORPH, HEAD, DEP]
+#: the pipes :class:`SentenceParser` runs on each sentence (kept disabled in the pipeline itself)
+PARSE_PIPES = ["transformer", "tagger", "morphologizer", "parser"]
 
 
 class SentenceParser:
@@ -218,10 +219,11 @@ class SentenceParser:
             yield from self._parse_batch(list(batch))
 
     def _parse_batch(self, docs: list[Doc]) -> list[Doc]:
+        guesses = self.nlp.get_pipe(self.senter).predict(docs)  # type: ignore[attr-defined]
         cuts: list[list[int]] = []
         pieces: list[Doc] = []
-        for doc in docs:
-            starts = model_sentence_starts(self.nlp, self.senter, doc) if len(doc) > 1 else []
+        for doc, guessed in zip(docs, guesses, strict=True):
+            starts = model_sentence_starts(doc, guessed) if len(doc) > 1 else []
             cuts.append(starts)
             bounds = [0, *starts, len(doc)]
             pieces.extend(doc[a:b].as_doc() for a, b in zip(bounds, bounds[1:], strict=False) if b > a)
@@ -239,8 +241,7 @@ class SentenceParser:
 
 @Language.factory(
     SENTENCE_PARSE,
-    default_config={"senter": "senter", "pipes": ["transformer", "tagger", "morphologizer", "parser"],
-                    "batch_size": 16},
+    default_config={"senter": "senter", "pipes": PARSE_PIPES, "batch_size": 16},
 )
 def make_sentence_parser(nlp: Language, name: str, senter: str, pipes: list[str], batch_size: int) -> SentenceParser:
     """Build ``storyline_sentence_parse``; ``senter`` and ``pipes`` name disabled pipes."""

@@ -34,6 +34,7 @@ from spacy.pipeline import EntityRuler, Lemmatizer
 from storyline.nlp.components import (
     LEMMATIZER,
     LINE_BREAKS,
+    PARSE_PIPES,
     SENTENCE_PARSE,
     TRIM_ENTITIES,
     tune_tokenizer,
@@ -79,8 +80,6 @@ STAGES: list[dict[str, Run]] = [
         "senter": Run("senter.cfg", "dep-train", "ewt-dev.spacy", 3000),
     },
 ]
-#: the pipes storyline_sentence_parse runs on each sentence (disabled in the pipeline itself)
-PARSE_PIPES = ["transformer", "tagger", "morphologizer", "parser"]
 #: the checkpoints assembled
 FINAL = {"dep": "dep-trf-restart", "ner": "ner-trf", "senter": "senter"}
 
